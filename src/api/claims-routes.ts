@@ -1,0 +1,86 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Claim } from '../domain/claim.js';
+import { Qualifier } from '../domain/claim.js';
+import { ReviewState } from '../domain/entity.js';
+import { listClaims, type ClaimFilter } from '../store/claims.js';
+import type { Db } from '../store/database.js';
+import { maxLimit } from '../store/paging.js';
+import { toCsv, type CsvColumn } from './csv.js';
+import { pageQuery } from './query.js';
+
+const claimQuery = pageQuery.extend({
+  source: z.string().max(100).optional(),
+  subject: z.string().max(200).optional(),
+  property: z.string().max(100).optional(),
+  unit: z.string().max(20).optional(),
+  qualifier: Qualifier.optional(),
+  review: ReviewState.optional(),
+  q: z.string().max(200).optional(),
+});
+
+const toFilter = (q: z.infer<typeof claimQuery>): ClaimFilter => ({
+  sourceId: q.source,
+  subjectId: q.subject,
+  property: q.property,
+  unit: q.unit,
+  qualifier: q.qualifier,
+  reviewState: q.review,
+  q: q.q,
+});
+
+const valueOf = (c: Claim) => {
+  const v = c.value;
+  return v.kind === 'quantity'
+    ? v.amount
+    : v.kind === 'date'
+      ? v.date
+      : v.kind === 'entity'
+        ? v.name
+        : v.kind === 'enum'
+          ? v.value
+          : v.text;
+};
+
+const csvColumns: CsvColumn<Claim>[] = [
+  { header: 'id', value: (c) => c.id },
+  { header: 'source_id', value: (c) => c.evidence.sourceId },
+  { header: 'subject_id', value: (c) => c.subjectId },
+  { header: 'subject', value: (c) => c.subjectName },
+  { header: 'property', value: (c) => c.property },
+  { header: 'value', value: valueOf },
+  { header: 'unit', value: (c) => (c.value.kind === 'quantity' ? c.value.unit : null) },
+  { header: 'currency', value: (c) => (c.value.kind === 'quantity' ? c.value.currency : null) },
+  { header: 'qualifier', value: (c) => c.qualifier },
+  { header: 'time', value: (c) => c.time },
+  { header: 'quote', value: (c) => c.evidence.quote },
+  { header: 'start', value: (c) => c.evidence.start },
+  { header: 'end', value: (c) => c.evidence.end },
+  { header: 'origin', value: (c) => `${c.origin.kind}:${c.origin.name}` },
+  { header: 'review_state', value: (c) => c.reviewState },
+];
+
+/** Rows at most in one CSV download. */
+export const csvRowCap = 100_000;
+
+/** `GET /claims` (JSON page) and `GET /claims.csv` (every matching row, up to the cap). */
+export function claimRoutes(db: Db) {
+  return new Hono()
+    .get('/claims', async (c) => {
+      const q = claimQuery.parse(c.req.query());
+      return c.json(await listClaims(db, toFilter(q), q));
+    })
+    .get('/claims.csv', async (c) => {
+      const q = claimQuery.parse(c.req.query());
+      const rows: Claim[] = [];
+      let cursor: string | null | undefined = q.cursor;
+      do {
+        const page = await listClaims(db, toFilter(q), { limit: maxLimit, cursor });
+        rows.push(...page.items);
+        cursor = page.next;
+      } while (cursor && rows.length < csvRowCap);
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      c.header('Content-Disposition', 'attachment; filename="claims.csv"');
+      return c.body(toCsv(csvColumns, rows.slice(0, csvRowCap)));
+    });
+}

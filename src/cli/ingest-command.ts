@@ -1,0 +1,58 @@
+import type { Command } from 'commander';
+import { ingestPaths, type IngestResult } from '../pipeline/ingest-paths.js';
+import { migrate, openStore } from '../store/connect.js';
+import { say, warn } from './output.js';
+
+/** One line for one result of a batch. */
+export function resultLine(r: IngestResult): string {
+  switch (r.status) {
+    case 'ingested':
+      return `ingested  ${r.path} -> ${r.sourceId} (${r.paragraphs} paragraphs, ${r.duplicateParagraphs} duplicate, ${r.claims} claims, ${r.entities} entities)`;
+    case 'unchanged':
+      return `unchanged ${r.path} (already stored as ${r.sourceId})`;
+    case 'failed':
+      return `puente: ${r.path}: ${r.message}${r.hint ? ` (${r.hint})` : ''}`;
+  }
+}
+
+/** The counts of a batch by outcome. */
+export function summarize(results: IngestResult[]) {
+  const count = (s: IngestResult['status']) => results.filter((r) => r.status === s).length;
+  return { ingested: count('ingested'), unchanged: count('unchanged'), failed: count('failed') };
+}
+
+/** `puente ingest PATH...`: stores documents, goes on past bad ones, exits 1 if any failed. */
+export function registerIngest(program: Command, setExit: (code: number) => void) {
+  program
+    .command('ingest')
+    .description('read .txt and .md documents (files or folders) into the store, one transaction each')
+    .argument('<paths...>', 'files or folders to ingest')
+    .option('-r, --recursive', 'also read the subfolders of the given folders')
+    .option('--json', 'print the results as one JSON object instead of lines')
+    .option(
+      '--max-bytes <n>',
+      'largest file to read, in bytes',
+      (v) => Number.parseInt(v, 10),
+      20 * 1024 * 1024,
+    )
+    .action(async (paths: string[], opts: { recursive?: boolean; json?: boolean; maxBytes: number }) => {
+      const store = openStore();
+      try {
+        await migrate(store.db);
+        const results = await ingestPaths(store.db, paths, {
+          recursive: opts.recursive ?? false,
+          maxBytes: opts.maxBytes,
+          onResult: opts.json ? undefined : (r) => (r.status === 'failed' ? warn : say)(resultLine(r)),
+        });
+        const summary = summarize(results);
+        if (opts.json) say(JSON.stringify({ ...summary, results }, null, 2));
+        else
+          say(
+            `${summary.ingested} ingested, ${summary.unchanged} unchanged, ${summary.failed} failed (${store.location})`,
+          );
+        setExit(summary.failed > 0 ? 1 : 0);
+      } finally {
+        await store.close();
+      }
+    });
+}

@@ -1,0 +1,94 @@
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { badRequest } from '../domain/errors.js';
+import { startServer } from '../api/server.js';
+import { ingestPaths } from '../pipeline/ingest-paths.js';
+import { dataDir } from '../reference/paths.js';
+import { migrate, openStore, type Store } from '../store/connect.js';
+import { getMeta, setMeta } from '../store/meta.js';
+import { resultLine, summarize } from './ingest-command.js';
+import { say, warn } from './output.js';
+import { buildWebApp, webBuildIsStale } from './web-build.js';
+
+/** The port from --port, else PORT, else 8080. */
+export function portFrom(option: string | undefined, env = process.env): number {
+  const raw = option ?? env.PORT ?? '8080';
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw badRequest(`invalid port "${raw}"`, 'give a whole number from 0 to 65535');
+  }
+  return port;
+}
+
+/** On a database's first start, ingests the bundled sample documents once; later starts skip it. */
+export async function loadSamplesOnce(store: Store): Promise<void> {
+  if (await getMeta(store.db, 'samples_loaded')) return;
+  say('first start: ingesting the bundled samples from data/samples');
+  const results = await ingestPaths(store.db, [join(dataDir, 'samples')]);
+  for (const r of results) (r.status === 'failed' ? warn : say)(resultLine(r));
+  const { failed } = summarize(results);
+  if (failed === 0) await setMeta(store.db, 'samples_loaded', new Date().toISOString());
+}
+
+async function serveUntilStopped(store: Store, port: number) {
+  const server = await startServer(store, port);
+  say(`Puente is serving on http://localhost:${server.port} (${store.backend}: ${store.location})`);
+  const stop = async () => {
+    await server.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+/** `puente serve` (API and web app) and `puente start` (first-run setup, web build if needed, then serve). */
+export function registerServe(program: Command) {
+  program
+    .command('serve')
+    .description('serve the API and the web app on an existing database')
+    .option('-p, --port <port>', 'port to listen on (default: PORT or 8080)')
+    .action(async (opts: { port?: string }) => {
+      const store = openStore();
+      await migrate(store.db);
+      await serveUntilStopped(store, portFrom(opts.port));
+    });
+
+  program
+    .command('start')
+    .description(
+      'create and migrate the database, load the samples on first start, build the web app if needed, serve',
+    )
+    .option('-p, --port <port>', 'port to listen on (default: PORT or 8080)')
+    .action(async (opts: { port?: string }) => {
+      const port = portFrom(opts.port);
+      const store = openStore();
+      const applied = await migrate(store.db);
+      if (applied.length > 0) say(`database ready: ${store.location} (applied ${applied.join(', ')})`);
+      await loadSamplesOnce(store);
+      if (webBuildIsStale()) {
+        say('building the web app (web/dist)...');
+        await buildWebApp();
+      }
+      await serveUntilStopped(store, port);
+    });
+
+  program
+    .command('db')
+    .description('database maintenance')
+    .command('migrate')
+    .description('bring the database schema up to date')
+    .action(async () => {
+      const store = openStore();
+      try {
+        const applied = await migrate(store.db);
+        say(
+          applied.length
+            ? `applied ${applied.join(', ')} (${store.location})`
+            : `up to date (${store.location})`,
+        );
+      } finally {
+        await store.close();
+      }
+    });
+}

@@ -1,0 +1,29 @@
+import { loadCountries, type Country } from '../reference/countries.js';
+import { Gazetteer } from './gazetteer.js';
+import type { Token } from './tokens.js';
+import type { Span } from './types.js';
+
+let built: { gazetteer: Gazetteer; byId: Map<string, Country> } | undefined;
+
+function countryGazetteer() {
+  if (built) return built;
+  const gazetteer = new Gazetteer();
+  const countries = loadCountries();
+  for (const country of countries) for (const term of country.terms) gazetteer.add(term, country.id);
+  built = { gazetteer, byId: new Map(countries.map((c) => [c.id, c])) };
+  return built;
+}
+
+/** A country mentioned in text, by name or demonym. */
+export interface CountryMention extends Span {
+  country: Country;
+}
+
+/** Finds mentions of the reference countries (names, aliases and demonyms in en/es/pt/zh) in tokenized text. */
+export function findCountries(text: string, tokens: Token[]): CountryMention[] {
+  const { gazetteer, byId } = countryGazetteer();
+  return gazetteer.match(text, tokens).flatMap((m) => {
+    const country = byId.get(m.id);
+    return country ? [{ country, start: m.start, end: m.end }] : [];
+  });
+}

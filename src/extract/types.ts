@@ -1,0 +1,34 @@
+import type { EntityType } from '../domain/entity.js';
+import type { Qualifier } from '../domain/claim.js';
+
+/** A character span of the normalized text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** An entity found in a document, with every place it is mentioned. */
+export interface ExtractedEntity {
+  type: EntityType;
+  name: string;
+  /** the reference id when linked (e.g. country:PE), else null */
+  id: string | null;
+  mentions: Span[];
+}
+
+/** A claim found in a document: the extraction contract's claim plus the rule that made it. */
+export interface ExtractedClaim extends Span {
+  subject: string | null;
+  subjectType: string | null;
+  subjectId: string | null;
+  property: string;
+  value: number | string;
+  unit: string | null;
+  /** ISO 4217 code when the value is money */
+  currency: string | null;
+  qualifier: Qualifier | null;
+  time: string | null;
+  quote: string;
+  /** the extractor rule that produced the claim, for provenance */
+  rule: string;
+}

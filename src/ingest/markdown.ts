@@ -1,0 +1,55 @@
+/** Metadata a document may declare in YAML-style front matter (`---` lines) at its top. */
+export interface FrontMatter {
+  title?: string;
+  url?: string;
+  publisher?: string;
+  byline?: string;
+  language?: string;
+  publishedAt?: string;
+}
+
+const keys: Record<string, keyof FrontMatter> = {
+  title: 'title',
+  url: 'url',
+  source: 'url',
+  publisher: 'publisher',
+  author: 'byline',
+  byline: 'byline',
+  language: 'language',
+  lang: 'language',
+  date: 'publishedAt',
+  published: 'publishedAt',
+  publishedat: 'publishedAt',
+};
+
+/** Splits front matter off a document; unknown keys are ignored, values may be quoted. */
+export function readFrontMatter(text: string): { meta: FrontMatter; body: string } {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
+  if (!m || m[1] === undefined) return { meta: {}, body: text };
+  const meta: FrontMatter = {};
+  for (const line of m[1].split(/\r?\n/)) {
+    const kv = /^([A-Za-z_]+)\s*:\s*(.*)$/.exec(line);
+    const key = kv?.[1] ? keys[kv[1].toLowerCase()] : undefined;
+    const value = kv?.[2]?.trim().replace(/^(["'])(.*)\1$/, '$2');
+    if (key && value) meta[key] = value;
+  }
+  return { meta, body: text.slice(m[0].length) };
+}
+
+/** Markdown inline markup removed, so that evidence quotes read as plain text. */
+export function stripInlineMarkdown(line: string): string {
+  return line
+    .replace(/^#{1,6}\s+/, '')
+    .replace(/^>\s?/, '')
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__)(?=\S)([^*_]+?)(?<=\S)\1/g, '$2')
+    .replace(/(^|[\s(])[*_](?=\S)([^*_]+?)(?<=\S)[*_](?=[\s).,;:!?]|$)/g, '$1$2')
+    .replace(/`([^`]+)`/g, '$1');
+}
+
+/** The first level-one heading of a Markdown document, if any. */
+export function markdownTitle(body: string): string | null {
+  const m = /^#\s+(.+)$/m.exec(body);
+  return m?.[1] ? stripInlineMarkdown(m[1]).trim() : null;
+}

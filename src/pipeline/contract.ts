@@ -1,0 +1,34 @@
+import { extract } from '../extract/extract.js';
+import type { ReadDocument } from '../ingest/read-document.js';
+
+/** The extraction contract's version; see docs/extract-contract.md. */
+export const contractVersion = 1;
+
+/** Runs the extractor over a read document and shapes the result as the extraction contract's JSON. */
+export function toContract(doc: ReadDocument) {
+  const found = extract(doc);
+  return {
+    contract: contractVersion,
+    source: {
+      title: doc.title,
+      language: doc.language,
+      publishedAt: doc.publishedAt,
+      paragraphs: doc.paragraphs.length,
+      duplicateParagraphs: doc.paragraphs.filter((p) => p.duplicateOf !== null).length,
+    },
+    entities: found.entities.map((e) => ({ type: e.type, name: e.name, id: e.id, mentions: e.mentions })),
+    claims: found.claims.map((c) => ({
+      subject: c.subject,
+      subjectType: c.subjectType,
+      property: c.property,
+      value: c.value,
+      unit: c.unit,
+      qualifier: c.qualifier,
+      time: c.time,
+      quote: c.quote,
+      start: c.start,
+      end: c.end,
+    })),
+    quotes: [] as { speaker: string; text: string; start: number; end: number }[],
+  };
+}

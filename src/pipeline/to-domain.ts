@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import type { Claim } from '../domain/claim.js';
+import type { Entity } from '../domain/entity.js';
+import type { ExtractedClaim, ExtractedEntity } from '../extract/types.js';
+
+const shortHash = (parts: (string | number | null)[]) =>
+  createHash('sha256').update(parts.map(String).join('\u001f')).digest('hex').slice(0, 20);
+
+/** The stable id of a source: derived from its bytes, so the same document always gets the same id. */
+export const sourceIdFor = (contentHash: string) => `s_${contentHash.slice(0, 20)}`;
+
+/** The stable id of an entity the extractor found but the reference data does not hold. */
+export const proposedEntityId = (entity: ExtractedEntity) =>
+  `${entity.type}:${entity.name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '')}`;
+
+/** An extracted claim as a domain Claim of the given source; its id is stable for the same source and span. */
+export function claimFromExtraction(sourceId: string, c: ExtractedClaim): Claim {
+  const value: Claim['value'] =
+    typeof c.value === 'number'
+      ? { kind: 'quantity', amount: c.value, unit: c.unit ?? 'count', currency: c.currency }
+      : /^\d{4}(-\d{2}(-\d{2})?)?$/.test(c.value)
+        ? { kind: 'date', date: c.value }
+        : { kind: 'text', text: c.value };
+  return {
+    id: `c_${shortHash([sourceId, c.rule, c.start, c.end, c.property, c.value, c.unit])}`,
+    subjectId: c.subjectId,
+    subjectName: c.subject,
+    property: c.property,
+    value,
+    qualifier: c.qualifier,
+    time: c.time,
+    evidence: { sourceId, start: c.start, end: c.end, quote: c.quote },
+    origin: { kind: 'extractor', name: c.rule },
+    reviewState: 'proposed',
+  };
+}
+
+/** An extracted entity as a domain Entity: reference entities are accepted, new ones proposed. */
+export function entityFromExtraction(e: ExtractedEntity): Entity {
+  return {
+    id: e.id ?? proposedEntityId(e),
+    type: e.type,
+    name: e.name,
+    aliases: [],
+    attributes: {},
+    reviewState: e.id ? 'accepted' : 'proposed',
+  };
+}

@@ -1,0 +1,80 @@
+import { join } from 'node:path';
+import { dataDir } from './paths.js';
+import { listCell, readTsv } from './tsv.js';
+
+/** A country of the reference list, with every name form the gazetteer matches. */
+export interface Country {
+  id: string;
+  iso2: string;
+  iso3: string;
+  numeric: string;
+  region: string;
+  celac: boolean;
+  name: string;
+  names: { en: string; es: string; pt: string; zh: string[] };
+  /** every form that may name the country in text: names, aliases, demonyms with their inflections */
+  terms: string[];
+  capitals: string[];
+}
+
+// A name with a parenthesised note ("Granada (país)") is for display only: the bare word is ambiguous in text.
+const displayOnly = (name: string) => name.includes('(');
+const display = (name: string) => name.replace(/\s*\(.*\)\s*$/, '');
+
+/** Spanish and Portuguese adjectives inflect: peruano, peruana, peruanos, peruanas; chinês, chinesa... */
+export function inflectDemonym(word: string): string[] {
+  if (word.endsWith('o')) return [word, `${word.slice(0, -1)}a`, `${word}s`, `${word.slice(0, -1)}as`];
+  if (word.endsWith('ês')) {
+    const stem = word.slice(0, -2);
+    return [word, `${stem}esa`, `${stem}eses`, `${stem}esas`];
+  }
+  if (word.endsWith('és')) {
+    const stem = word.slice(0, -2);
+    return [word, `${stem}esa`, `${stem}eses`, `${stem}esas`];
+  }
+  if (word.endsWith('e')) return [word, `${word}s`];
+  return [word];
+}
+
+let cache: Country[] | undefined;
+
+/** Loads `data/reference/countries.tsv` once. */
+export function loadCountries(path = join(dataDir, 'reference', 'countries.tsv')): Country[] {
+  if (cache && path === join(dataDir, 'reference', 'countries.tsv')) return cache;
+  const countries = readTsv(path).map((row): Country => {
+    const nameEn = row.name_en ?? '';
+    const matchable = (names: string[]) => names.filter((n) => !displayOnly(n));
+    const nouns = [
+      nameEn,
+      ...listCell(row.aliases_en),
+      row.name_es ?? '',
+      ...listCell(row.aliases_es),
+      row.name_pt ?? '',
+      ...listCell(row.aliases_pt),
+      ...listCell(row.name_zh),
+    ];
+    const adjectives = [
+      ...listCell(row.demonyms_en),
+      ...[...listCell(row.demonyms_es), ...listCell(row.demonyms_pt)].flatMap(inflectDemonym),
+    ];
+    return {
+      id: `country:${row.iso2}`,
+      iso2: row.iso2 ?? '',
+      iso3: row.iso3 ?? '',
+      numeric: row.numeric ?? '',
+      region: row.region ?? '',
+      celac: row.celac === '1',
+      name: nameEn,
+      names: {
+        en: nameEn,
+        es: display(row.name_es ?? ''),
+        pt: display(row.name_pt ?? ''),
+        zh: listCell(row.name_zh),
+      },
+      terms: [...new Set(matchable([...nouns, ...adjectives]).filter(Boolean))],
+      capitals: listCell(row.capital),
+    };
+  });
+  if (path === join(dataDir, 'reference', 'countries.tsv')) cache = countries;
+  return countries;
+}

@@ -1,0 +1,148 @@
+import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+import type { Claim, ClaimValue } from '../domain/claim.js';
+import type { Database, Db } from './database.js';
+import { decodeCursor, pageLimit, toPage, type Page, type PageRequest } from './paging.js';
+import type { ClaimTable } from './tables/claim-table.js';
+
+/** Filters of the claim list; each narrows the result, none is required. */
+export interface ClaimFilter {
+  sourceId?: string | undefined;
+  subjectId?: string | undefined;
+  property?: string | undefined;
+  unit?: string | undefined;
+  qualifier?: string | undefined;
+  reviewState?: string | undefined;
+  /** words that the evidence quote or the subject name must contain */
+  q?: string | undefined;
+}
+
+function valueFromRow(row: ClaimTable): ClaimValue {
+  switch (row.value_kind) {
+    case 'quantity':
+      return { kind: 'quantity', amount: Number(row.amount), unit: row.unit ?? '', currency: row.currency };
+    case 'date':
+      return { kind: 'date', date: row.value_text ?? '' };
+    case 'entity':
+      return { kind: 'entity', entityId: row.value_entity_id, name: row.value_text ?? '' };
+    case 'enum':
+      return { kind: 'enum', value: row.value_text ?? '' };
+    default:
+      return { kind: 'text', text: row.value_text ?? '' };
+  }
+}
+
+/** Turns a `claim` row into the domain Claim. */
+export function claimFromRow(row: ClaimTable): Claim {
+  return {
+    id: row.id,
+    subjectId: row.subject_id,
+    subjectName: row.subject_name,
+    property: row.property,
+    value: valueFromRow(row),
+    qualifier: row.qualifier as Claim['qualifier'],
+    time: row.time,
+    evidence: { sourceId: row.source_id, start: row.span_start, end: row.span_end, quote: row.quote },
+    origin: { kind: row.origin_kind as Claim['origin']['kind'], name: row.origin_name },
+    reviewState: row.review_state as Claim['reviewState'],
+  };
+}
+
+/** Turns a domain Claim into a `claim` row. */
+export function claimToRow(claim: Claim, subjectType: string | null, createdAt: string): ClaimTable {
+  const v = claim.value;
+  return {
+    id: claim.id,
+    source_id: claim.evidence.sourceId,
+    subject_id: claim.subjectId,
+    subject_name: claim.subjectName,
+    subject_type: subjectType,
+    property: claim.property,
+    value_kind: v.kind,
+    amount: v.kind === 'quantity' ? v.amount : null,
+    unit: v.kind === 'quantity' ? v.unit : null,
+    currency: v.kind === 'quantity' ? v.currency : null,
+    value_text:
+      v.kind === 'date'
+        ? v.date
+        : v.kind === 'entity'
+          ? v.name
+          : v.kind === 'enum'
+            ? v.value
+            : v.kind === 'text'
+              ? v.text
+              : null,
+    value_entity_id: v.kind === 'entity' ? v.entityId : null,
+    qualifier: claim.qualifier,
+    time: claim.time,
+    span_start: claim.evidence.start,
+    span_end: claim.evidence.end,
+    quote: claim.evidence.quote,
+    origin_kind: claim.origin.kind,
+    origin_name: claim.origin.name,
+    review_state: claim.reviewState,
+    created_at: createdAt,
+  };
+}
+
+/** Stores claims (rows already made by `claimToRow`). */
+export async function insertClaims(db: Db, rows: ClaimTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 100) {
+    await db
+      .insertInto('claim')
+      .values(rows.slice(i, i + 100))
+      .execute();
+  }
+}
+
+function applyFilter<O>(query: SelectQueryBuilder<Database, 'claim', O>, f: ClaimFilter) {
+  let q = query;
+  if (f.sourceId) q = q.where('claim.source_id', '=', f.sourceId);
+  if (f.subjectId) q = q.where('claim.subject_id', '=', f.subjectId);
+  if (f.property) q = q.where('claim.property', '=', f.property);
+  if (f.unit) q = q.where('claim.unit', '=', f.unit);
+  if (f.qualifier) q = q.where('claim.qualifier', '=', f.qualifier);
+  if (f.reviewState) q = q.where('claim.review_state', '=', f.reviewState);
+  for (const word of (f.q ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
+    const like = `%${word.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb: ExpressionBuilder<Database, 'claim'>) =>
+      eb.or([
+        eb(eb.fn('lower', ['claim.quote']), 'like', like),
+        eb(eb.fn('lower', ['claim.subject_name']), 'like', like),
+      ]),
+    );
+  }
+  return q;
+}
+
+const claimKey = (row: ClaimTable) => [row.source_id, row.span_start, row.id];
+
+/** A page of claims in text order (source, then offset), with the total that matches the filter. */
+export async function listClaims(db: Db, filter: ClaimFilter, page: PageRequest = {}): Promise<Page<Claim>> {
+  const limit = pageLimit(page.limit);
+  let query = applyFilter(db.selectFrom('claim').selectAll('claim'), filter);
+  if (page.cursor) {
+    const [sourceId, start, id] = decodeCursor(page.cursor, 3);
+    query = query.where((eb) =>
+      eb.or([
+        eb('claim.source_id', '>', String(sourceId)),
+        eb.and([eb('claim.source_id', '=', String(sourceId)), eb('claim.span_start', '>', Number(start))]),
+        eb.and([
+          eb('claim.source_id', '=', String(sourceId)),
+          eb('claim.span_start', '=', Number(start)),
+          eb('claim.id', '>', String(id)),
+        ]),
+      ]),
+    );
+  }
+  const rows = await query
+    .orderBy('claim.source_id')
+    .orderBy('claim.span_start')
+    .orderBy('claim.id')
+    .limit(limit + 1)
+    .execute();
+  const counted = await applyFilter(
+    db.selectFrom('claim').select((eb) => eb.fn.countAll<number>().as('n')),
+    filter,
+  ).executeTakeFirstOrThrow();
+  return toPage(rows, limit, Number(counted.n), claimKey, claimFromRow);
+}

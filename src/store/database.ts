@@ -1,0 +1,20 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { ClaimTable } from './tables/claim-table.js';
+import type { EntityTable, MentionTable } from './tables/entity-table.js';
+import type { ParagraphTable } from './tables/paragraph-table.js';
+import type { MetaTable, RevisionTable } from './tables/revision-table.js';
+import type { SourceTable } from './tables/source-table.js';
+
+/** Every table of the store, for Kysely's typed queries. */
+export interface Database {
+  source: SourceTable;
+  paragraph: ParagraphTable;
+  entity: EntityTable;
+  mention: MentionTable;
+  claim: ClaimTable;
+  revision: RevisionTable;
+  meta: MetaTable;
+}
+
+/** A connection or a transaction: repositories take either. */
+export type Db = Kysely<Database> | Transaction<Database>;

@@ -1,0 +1,90 @@
+import type { Entity } from '../domain/entity.js';
+import type { Mention } from '../domain/entity.js';
+import type { Db } from './database.js';
+import type { EntityTable } from './tables/entity-table.js';
+
+/** Turns an `entity` row into the domain Entity. */
+export function entityFromRow(row: EntityTable): Entity {
+  return {
+    id: row.id,
+    type: row.type as Entity['type'],
+    name: row.name,
+    aliases: JSON.parse(row.aliases) as Entity['aliases'],
+    attributes: JSON.parse(row.attributes) as Entity['attributes'],
+    reviewState: row.review_state as Entity['reviewState'],
+  };
+}
+
+/** Inserts the entities that are not stored yet; returns those it inserted. Existing ones are left as they are. */
+export async function insertMissingEntities(db: Db, entities: Entity[], at: string): Promise<Entity[]> {
+  if (entities.length === 0) return [];
+  const ids = entities.map((e) => e.id);
+  const existing = new Set(
+    (await db.selectFrom('entity').select('id').where('id', 'in', ids).execute()).map((r) => r.id),
+  );
+  const fresh = entities.filter((e) => !existing.has(e.id));
+  if (fresh.length > 0) {
+    await db
+      .insertInto('entity')
+      .values(
+        fresh.map((e) => ({
+          id: e.id,
+          type: e.type,
+          name: e.name,
+          aliases: JSON.stringify(e.aliases),
+          attributes: JSON.stringify(e.attributes),
+          review_state: e.reviewState,
+          created_at: at,
+          updated_at: at,
+        })),
+      )
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+  }
+  return fresh;
+}
+
+/** Stores where entities are mentioned in a source. */
+export async function insertMentions(db: Db, mentions: Mention[]): Promise<void> {
+  for (let i = 0; i < mentions.length; i += 300) {
+    await db
+      .insertInto('mention')
+      .values(
+        mentions.slice(i, i + 300).map((m) => ({
+          source_id: m.sourceId,
+          entity_id: m.entityId,
+          span_start: m.start,
+          span_end: m.end,
+        })),
+      )
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+}
+
+/** An entity as it appears in one source: the entity and its mentions there. */
+export interface EntityInSource extends Entity {
+  mentions: { start: number; end: number }[];
+}
+
+/** The entities mentioned in a source, each with its mentions in text order. */
+export async function entitiesInSource(db: Db, sourceId: string): Promise<EntityInSource[]> {
+  const rows = await db
+    .selectFrom('mention')
+    .innerJoin('entity', 'entity.id', 'mention.entity_id')
+    .selectAll('entity')
+    .select(['mention.span_start', 'mention.span_end'])
+    .where('mention.source_id', '=', sourceId)
+    .orderBy('mention.span_start')
+    .execute();
+  const byId = new Map<string, EntityInSource>();
+  for (const row of rows) {
+    let entity = byId.get(row.id);
+    if (!entity) {
+      entity = { ...entityFromRow(row), mentions: [] };
+      byId.set(row.id, entity);
+    }
+    entity.mentions.push({ start: row.span_start, end: row.span_end });
+  }
+  return [...byId.values()];
+}

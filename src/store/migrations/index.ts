@@ -1,0 +1,10 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as initial from './20261123T0900-initial.js';
+
+/** Every migration, by its timestamped name; listed here so that no folder scan is needed at run time. */
+export const migrations: Record<string, Migration> = {
+  '20261123T0900-initial': initial,
+};
+
+/** Kysely's provider for the list above. */
+export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };

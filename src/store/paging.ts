@@ -1,0 +1,59 @@
+import { badRequest } from '../domain/errors.js';
+
+/** How many items a list returns by default, and at most. */
+export const defaultLimit = 50;
+export const maxLimit = 500;
+
+/** A page request: how many items, and the opaque cursor a previous page returned as `next`. */
+export interface PageRequest {
+  limit?: number | undefined;
+  cursor?: string | null | undefined;
+}
+
+/** A page of items: `next` is the cursor of the following page, or null on the last one. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  next: string | null;
+}
+
+type KeyValue = string | number;
+
+/** Encodes the sort key of the last item of a page as an opaque cursor. */
+export const encodeCursor = (key: KeyValue[]): string =>
+  Buffer.from(JSON.stringify(key)).toString('base64url');
+
+/** Decodes a cursor made by `encodeCursor`, checking it has `size` string or number parts. */
+export function decodeCursor(cursor: string, size: number): KeyValue[] {
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    key = undefined;
+  }
+  if (
+    !Array.isArray(key) ||
+    key.length !== size ||
+    !key.every((k) => typeof k === 'string' || typeof k === 'number')
+  ) {
+    throw badRequest('invalid cursor', 'pass the `next` value of the previous page unchanged');
+  }
+  return key;
+}
+
+/** The limit clamped to 1..maxLimit; fetch one more row than this to learn whether a next page exists. */
+export const pageLimit = (limit: number | undefined) =>
+  Math.min(Math.max(limit ?? defaultLimit, 1), maxLimit);
+
+/** Cuts the extra row off a fetched list and makes the `next` cursor from the last kept item. */
+export function toPage<Row, T>(
+  rows: Row[],
+  limit: number,
+  total: number,
+  key: (row: Row) => KeyValue[],
+  map: (row: Row) => T,
+): Page<T> {
+  const kept = rows.slice(0, limit);
+  const last = kept[kept.length - 1];
+  return { items: kept.map(map), total, next: rows.length > limit && last ? encodeCursor(key(last)) : null };
+}

@@ -1,0 +1,139 @@
+import type { Paragraph, Source, SourceSummary } from '../domain/source.js';
+import type { Db } from './database.js';
+import { decodeCursor, pageLimit, toPage, type Page, type PageRequest } from './paging.js';
+import type { SourceTable } from './tables/source-table.js';
+
+/** The id, hash and uri of the source stored with these bytes, if any. */
+export async function findSourceByHash(db: Db, contentHash: string) {
+  return db
+    .selectFrom('source')
+    .select(['id', 'uri'])
+    .where('content_hash', '=', contentHash)
+    .executeTakeFirst();
+}
+
+/** Stores a source row and its paragraphs. */
+export async function insertSource(db: Db, row: SourceTable, paragraphs: Paragraph[]): Promise<void> {
+  await db.insertInto('source').values(row).execute();
+  for (let i = 0; i < paragraphs.length; i += 200) {
+    await db
+      .insertInto('paragraph')
+      .values(
+        paragraphs.slice(i, i + 200).map((p) => ({
+          source_id: row.id,
+          idx: p.index,
+          span_start: p.start,
+          span_end: p.end,
+          hash: p.hash,
+          duplicate_of: p.duplicateOf,
+        })),
+      )
+      .execute();
+  }
+}
+
+// The first paragraph that says something: not the title, not a byline.
+function excerptOf(row: Pick<SourceTable, 'text' | 'title' | 'byline'>): string {
+  const paragraphs = row.text.split('\n\n');
+  const body =
+    paragraphs.find((p) => p !== row.title && !(row.byline && p.endsWith(row.byline)) && p.length > 40) ??
+    paragraphs[0] ??
+    '';
+  return body.length > 200 ? `${body.slice(0, 200).replace(/\s+\S*$/, '')}…` : body;
+}
+
+const summaryColumns = [
+  'id',
+  'uri',
+  'title',
+  'byline',
+  'publisher',
+  'language',
+  'published_at',
+  'ingested_at',
+  'paragraph_count',
+  'duplicate_paragraph_count',
+  'claim_count',
+  'text',
+] as const;
+
+type SummaryRow = Pick<SourceTable, (typeof summaryColumns)[number]>;
+
+function summaryFromRow(row: SummaryRow): SourceSummary {
+  return {
+    id: row.id,
+    uri: row.uri,
+    title: row.title,
+    excerpt: excerptOf(row),
+    byline: row.byline,
+    publisher: row.publisher,
+    language: row.language,
+    publishedAt: row.published_at,
+    ingestedAt: row.ingested_at,
+    paragraphs: row.paragraph_count,
+    duplicateParagraphs: row.duplicate_paragraph_count,
+    claims: row.claim_count,
+  };
+}
+
+/** A page of source summaries, newest first. */
+export async function listSources(db: Db, page: PageRequest = {}): Promise<Page<SourceSummary>> {
+  const limit = pageLimit(page.limit);
+  let query = db.selectFrom('source').select(summaryColumns);
+  if (page.cursor) {
+    const [at, id] = decodeCursor(page.cursor, 2);
+    query = query.where((eb) =>
+      eb.or([
+        eb('ingested_at', '<', String(at)),
+        eb.and([eb('ingested_at', '=', String(at)), eb('id', '<', String(id))]),
+      ]),
+    );
+  }
+  const rows = await query
+    .orderBy('ingested_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
+    .execute();
+  const { n } = await db
+    .selectFrom('source')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return toPage(rows, limit, Number(n), (r) => [r.ingested_at, r.id], summaryFromRow);
+}
+
+/** One source with its text and paragraphs, or undefined. */
+export async function getSource(
+  db: Db,
+  id: string,
+): Promise<(Source & { duplicateParagraphs: number }) | undefined> {
+  const row = await db.selectFrom('source').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const paragraphs = await db
+    .selectFrom('paragraph')
+    .selectAll()
+    .where('source_id', '=', id)
+    .orderBy('idx')
+    .execute();
+  return {
+    id: row.id,
+    uri: row.uri,
+    contentHash: row.content_hash,
+    mediaType: row.media_type,
+    title: row.title,
+    byline: row.byline,
+    publisher: row.publisher,
+    language: row.language,
+    publishedAt: row.published_at,
+    ingestedAt: row.ingested_at,
+    byteSize: row.byte_size,
+    text: row.text,
+    duplicateParagraphs: row.duplicate_paragraph_count,
+    paragraphs: paragraphs.map((p) => ({
+      index: p.idx,
+      start: p.span_start,
+      end: p.span_end,
+      hash: p.hash,
+      duplicateOf: p.duplicate_of,
+    })),
+  };
+}

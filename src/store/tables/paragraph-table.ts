@@ -1,0 +1,9 @@
+/** Row of `paragraph`: a span of a source's text; `duplicate_of` names the earlier paragraph it repeats. */
+export interface ParagraphTable {
+  source_id: string;
+  idx: number;
+  span_start: number;
+  span_end: number;
+  hash: string;
+  duplicate_of: number | null;
+}

@@ -1,0 +1,75 @@
+import { useState } from 'preact/hooks';
+import type { Page, SourceSummary } from '../api';
+import { sourceLabel } from '../format';
+import { useFetch } from '../use-fetch';
+
+/** The list of ingested sources, newest first, a page at a time. */
+export function SourcesPage() {
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [history, setHistory] = useState<(string | null)[]>([]);
+  const page = useFetch<Page<SourceSummary>>(
+    `/sources?limit=25${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+  );
+  if (page.state === 'loading') return <p class="status">Loading sources…</p>;
+  if (page.state === 'error')
+    return (
+      <p class="status error" role="alert">
+        Could not load sources: {page.message}
+      </p>
+    );
+  const { items, total, next } = page.data;
+  return (
+    <section aria-labelledby="sources-heading">
+      <h1 id="sources-heading">Sources</h1>
+      <p class="muted">
+        {total} documents. Each claim Puente holds points to the exact words of one of them.
+      </p>
+      {items.length === 0 ? (
+        <p>
+          No sources yet. Ingest documents with <code>npx puente ingest PATH</code>.
+        </p>
+      ) : (
+        <ul class="source-list">
+          {items.map((s) => (
+            <li key={s.id}>
+              <a href={`/sources/${encodeURIComponent(s.id)}`} class="source-link" data-source-id={s.id}>
+                {sourceLabel(s)}
+              </a>
+              <div class="meta">
+                <span>{s.uri}</span>
+                {s.language && <span>lang {s.language}</span>}
+                <span>{s.paragraphs} paragraphs</span>
+                {s.duplicateParagraphs > 0 && (
+                  <span class="dup-count">{s.duplicateParagraphs} duplicate</span>
+                )}
+                <span>{s.claims} claims</span>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <nav class="pager" aria-label="pages">
+        <button
+          type="button"
+          disabled={history.length === 0}
+          onClick={() => {
+            setCursor(history[history.length - 1] ?? null);
+            setHistory(history.slice(0, -1));
+          }}
+        >
+          Previous
+        </button>
+        <button
+          type="button"
+          disabled={!next}
+          onClick={() => {
+            setHistory([...history, cursor]);
+            setCursor(next);
+          }}
+        >
+          Next
+        </button>
+      </nav>
+    </section>
+  );
+}
