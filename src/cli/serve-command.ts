@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { badRequest } from '../domain/errors.js';
@@ -24,7 +25,13 @@ export function portFrom(option: string | undefined, env = process.env): number 
 export async function loadSamplesOnce(store: Store): Promise<void> {
   if (await getMeta(store.db, 'samples_loaded')) return;
   say('first start: ingesting the bundled samples from data/samples');
-  const results = await ingestPaths(store.db, [join(dataDir, 'samples')]);
+  const folder = join(dataDir, 'samples');
+  // The folder's README is the samples' origin note, not a sample.
+  const files = readdirSync(folder)
+    .filter((name) => name !== 'README.md' && !name.startsWith('.'))
+    .sort()
+    .map((name) => join(folder, name));
+  const results = await ingestPaths(store.db, files);
   for (const r of results) (r.status === 'failed' ? warn : say)(resultLine(r));
   const { failed } = summarize(results);
   if (failed === 0) await setMeta(store.db, 'samples_loaded', new Date().toISOString());

@@ -9,7 +9,12 @@ function countryGazetteer() {
   if (built) return built;
   const gazetteer = new Gazetteer();
   const countries = loadCountries();
-  for (const country of countries) for (const term of country.terms) gazetteer.add(term, country.id);
+  for (const country of countries) {
+    for (const term of country.terms) gazetteer.add(term, country.id);
+    for (const [lang, terms] of Object.entries(country.termsByLanguage)) {
+      for (const term of terms) gazetteer.add(term, country.id, lang);
+    }
+  }
   built = { gazetteer, byId: new Map(countries.map((c) => [c.id, c])) };
   return built;
 }
@@ -19,10 +24,17 @@ export interface CountryMention extends Span {
   country: Country;
 }
 
-/** Finds mentions of the reference countries (names, aliases and demonyms in en/es/pt/zh) in tokenized text. */
-export function findCountries(text: string, tokens: Token[]): CountryMention[] {
+/**
+ * Finds mentions of the reference countries in tokenized text: names and aliases in en/es/pt/zh in any text,
+ * Spanish and Portuguese demonyms only in a text of that language.
+ */
+export function findCountries(
+  text: string,
+  tokens: Token[],
+  language: string | null = null,
+): CountryMention[] {
   const { gazetteer, byId } = countryGazetteer();
-  return gazetteer.match(text, tokens).flatMap((m) => {
+  return gazetteer.match(text, tokens, language).flatMap((m) => {
     const country = byId.get(m.id);
     return country ? [{ country, start: m.start, end: m.end }] : [];
   });

@@ -27,7 +27,7 @@ export function extract(input: ExtractInput): ExtractOutput {
   for (const paragraph of input.paragraphs) {
     if (paragraph.duplicateOf !== null) continue;
     const tokens = tokenize(input.text, paragraph.start, paragraph.end);
-    for (const mention of findCountries(input.text, tokens)) {
+    for (const mention of findCountries(input.text, tokens, input.language)) {
       const { country } = mention;
       let entity = entities.get(country.id);
       if (!entity) {

@@ -1,9 +1,14 @@
 import { tokenize, type Token } from './tokens.js';
 
+/** What a term names: an entity id, and the one language the term belongs to (null: any language). */
+interface Entry {
+  id: string;
+  lang: string | null;
+}
+
 interface TrieNode {
   next: Map<string, TrieNode>;
-  /** the entity ids a term ending here names */
-  ids: string[];
+  entries: Entry[];
 }
 
 /** A match of a gazetteer term in text. */
@@ -13,18 +18,19 @@ export interface GazetteerMatch {
   end: number;
 }
 
-const node = (): TrieNode => ({ next: new Map(), ids: [] });
+const node = (): TrieNode => ({ next: new Map(), entries: [] });
 
 /**
  * A dictionary of multi-word terms matched on whole tokens, longest match first.
  * Matching is case-sensitive (names are capitalised; "chile" the pepper is not Chile), except that a
  * lower-case term also matches with its first letter capitalised, as at the start of a sentence.
+ * A term may belong to one language ("china", Spanish for Chinese) and then matches only in that language.
  */
 export class Gazetteer {
   private readonly root = node();
 
-  /** Adds a term naming the entity `id`. */
-  add(term: string, id: string): void {
+  /** Adds a term naming the entity `id`, optionally only for documents in `lang`. */
+  add(term: string, id: string, lang: string | null = null): void {
     const variants = new Set([term]);
     const first = term.charAt(0);
     if (first !== first.toUpperCase()) variants.add(first.toUpperCase() + term.slice(1));
@@ -38,23 +44,26 @@ export class Gazetteer {
         }
         at = child;
       }
-      if (at !== this.root && !at.ids.includes(id)) at.ids.push(id);
+      if (at !== this.root && !at.entries.some((e) => e.id === id && e.lang === lang))
+        at.entries.push({ id, lang });
     }
   }
 
-  /** Finds the longest non-overlapping matches in `text`, left to right. */
-  match(text: string, tokens: Token[] = tokenize(text)): GazetteerMatch[] {
+  /** Finds the longest non-overlapping matches in `text` for a document in `lang` (null: unknown), left to right. */
+  match(text: string, tokens: Token[] = tokenize(text), lang: string | null = null): GazetteerMatch[] {
     const found: GazetteerMatch[] = [];
+    const usable = (e: Entry) => e.lang === null || e.lang === lang;
     for (let i = 0; i < tokens.length;) {
       let at: TrieNode | undefined = this.root;
       let best: { ids: string[]; last: number } | undefined;
       for (let j = i; j < tokens.length; j++) {
         const token: Token | undefined = tokens[j];
-        // Multi-word terms may not jump over a line break or a wide gap.
+        // Multi-word terms may not jump over a paragraph break or a wide gap.
         if (!token || (j > i && token.start - (tokens[j - 1]?.end ?? 0) > 1)) break;
         at = at.next.get(token.text);
         if (!at) break;
-        if (at.ids.length > 0) best = { ids: at.ids, last: j };
+        const ids = [...new Set(at.entries.filter(usable).map((e) => e.id))];
+        if (ids.length > 0) best = { ids, last: j };
       }
       const first = tokens[i];
       const last = best ? tokens[best.last] : undefined;

@@ -69,13 +69,16 @@ export function detectLanguage(text: string): string | null {
   const letters = (sample.match(/\p{L}/gu) ?? []).length;
   if (letters > 0 && han / letters > 0.3) return 'zh';
   const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
-  if (words.length < 5) return null;
+  if (words.length < 3) return null;
   const scores = Object.fromEntries(Object.keys(markers).map((lang) => [lang, 0]));
   const sets = Object.entries(markers).map(([lang, list]) => [lang, new Set(list)] as const);
   for (const word of words)
     for (const [lang, set] of sets) if (set.has(word)) scores[lang] = (scores[lang] ?? 0) + 1;
+  // Letters only one of the languages writes.
+  scores.es = (scores.es ?? 0) + (sample.match(/ñ/giu) ?? []).length;
+  scores.pt = (scores.pt ?? 0) + (sample.match(/[ãõç]/giu) ?? []).length;
   const ranked = Object.entries(scores).sort((a, b) => b[1] - a[1]);
   const [best, second] = ranked;
-  if (!best || best[1] < 2 || (second && best[1] === second[1])) return null;
+  if (!best || best[1] < 1 || (second && best[1] === second[1])) return null;
   return best[0];
 }

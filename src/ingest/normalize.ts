@@ -11,12 +11,14 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** Unicode NFC, one kind of line break, no control characters, and runs of spaces folded into one. */
 export function cleanLine(line: string): string {
-  return line
-    .normalize('NFC')
-    // eslint-disable-next-line no-control-regex -- removing control characters is the point
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b\ufeff]/g, '')
-    .replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000 ]+/g, ' ')
-    .trim();
+  return (
+    line
+      .normalize('NFC')
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b\ufeff]/g, '')
+      .replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000 ]+/g, ' ')
+      .trim()
+  );
 }
 
 // A line that starts a new paragraph even without a blank line before it (Markdown headings, lists, quotes).

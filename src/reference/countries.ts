@@ -12,8 +12,10 @@ export interface Country {
   celac: boolean;
   name: string;
   names: { en: string; es: string; pt: string; zh: string[] };
-  /** every form that may name the country in text: names, aliases, demonyms with their inflections */
+  /** every form that may name the country in any language's text: names, aliases, English demonyms */
   terms: string[];
+  /** forms that name the country only in one language: Spanish and Portuguese demonyms ("china" is Chinese in es) */
+  termsByLanguage: { es: string[]; pt: string[] };
   capitals: string[];
 }
 
@@ -53,10 +55,7 @@ export function loadCountries(path = join(dataDir, 'reference', 'countries.tsv')
       ...listCell(row.aliases_pt),
       ...listCell(row.name_zh),
     ];
-    const adjectives = [
-      ...listCell(row.demonyms_en),
-      ...[...listCell(row.demonyms_es), ...listCell(row.demonyms_pt)].flatMap(inflectDemonym),
-    ];
+    const adjectives = listCell(row.demonyms_en);
     return {
       id: `country:${row.iso2}`,
       iso2: row.iso2 ?? '',
@@ -72,6 +71,10 @@ export function loadCountries(path = join(dataDir, 'reference', 'countries.tsv')
         zh: listCell(row.name_zh),
       },
       terms: [...new Set(matchable([...nouns, ...adjectives]).filter(Boolean))],
+      termsByLanguage: {
+        es: listCell(row.demonyms_es).flatMap(inflectDemonym),
+        pt: listCell(row.demonyms_pt).flatMap(inflectDemonym),
+      },
       capitals: listCell(row.capital),
     };
   });

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Claim, SourceDetail } from '../api';
-import { formatValue } from '../format';
+import { formatValue, sourceLabel } from '../format';
 import { segment, type Mark, type Segment } from '../segments';
 import { useFetch } from '../use-fetch';
 
@@ -57,6 +57,12 @@ function ClaimItem({ claim, selected, onSelect }: { claim: Claim; selected: bool
   );
 }
 
+// The first paragraph that says something (not a byline), to name a source that has no title.
+const firstParagraph = (s: SourceDetail) =>
+  s.paragraphs
+    .map((p) => s.text.slice(p.start, p.end))
+    .find((t) => t.length > 40 && !(s.byline && t.endsWith(s.byline))) ?? '';
+
 /** The source reader: the document's text with claims highlighted at their offsets and repeated paragraphs greyed. */
 export function SourcePage({ id }: { id: string }) {
   const source = useFetch<SourceDetail>(`/sources/${encodeURIComponent(id)}`);
@@ -89,7 +95,7 @@ export function SourcePage({ id }: { id: string }) {
         <p>
           <a href="/">← All sources</a>
         </p>
-        <h1>{s.title ?? s.uri}</h1>
+        <h1>{s.title ?? sourceLabel({ title: null, uri: s.uri, excerpt: firstParagraph(s) })}</h1>
         <div class="meta">
           {s.byline && <span>by {s.byline}</span>}
           {s.language && <span>lang {s.language}</span>}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { PuenteError } from '../domain/errors.js';
+import { decodeCursor, encodeCursor, pageLimit, toPage } from './paging.js';
+
+describe('cursors', () => {
+  it('round-trips a key', () => {
+    expect(decodeCursor(encodeCursor(['2026-01-01', 's_1', 3]), 3)).toEqual(['2026-01-01', 's_1', 3]);
+  });
+
+  it('refuses a malformed or foreign cursor with bad_request', () => {
+    for (const bad of ['!!!', encodeCursor(['a']), Buffer.from('{"a":1}').toString('base64url')]) {
+      expect(() => decodeCursor(bad, 2)).toThrow(PuenteError);
+    }
+  });
+
+  it('clamps the limit and makes next only when a row beyond the page was fetched', () => {
+    expect(pageLimit(undefined)).toBe(50);
+    expect(pageLimit(100000)).toBe(500);
+    expect(pageLimit(0)).toBe(1);
+    const page = toPage(
+      [1, 2, 3],
+      2,
+      3,
+      (n) => [n],
+      (n) => n * 10,
+    );
+    expect(page).toEqual({ items: [10, 20], total: 3, next: encodeCursor([2]) });
+    expect(
+      toPage(
+        [1, 2],
+        2,
+        2,
+        (n) => [n],
+        (n) => n,
+      ).next,
+    ).toBeNull();
+  });
+});

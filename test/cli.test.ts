@@ -1,0 +1,132 @@
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { puente, startPuente } from './helpers/cli.js';
+import { samplePath, seedFiles } from './helpers/documents.js';
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'puente-cli-'));
+
+describe('puente ingest', () => {
+  it('goes on past bad input, names each bad file with its reason, and exits 1', () => {
+    const dir = tempDir();
+    const batch = join(dir, 'batch');
+    mkdirSync(batch);
+    mkdirSync(join(dir, 'empty-folder'));
+    copyFileSync(samplePath(seedFiles[0]), join(batch, 'a-seed.txt'));
+    writeFileSync(
+      join(batch, 'b-binary.txt'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+    );
+    writeFileSync(join(batch, 'c-empty.txt'), '');
+    writeFileSync(join(batch, 'd-latin1.txt'), Buffer.from('Per\xfa recibi\xf3 US$ 5 millones.', 'latin1'));
+    writeFileSync(join(batch, 'e-good.md'), '# Nota\n\nEl BID prestó US$ 3,5 millones a Bolivia.\n');
+    writeFileSync(join(dir, 'f.pdf'), '%PDF-1.7');
+    const db = join(dir, 'test.db');
+    const run = puente(
+      ['ingest', batch, join(dir, 'missing.txt'), join(dir, 'empty-folder'), join(dir, 'f.pdf')],
+      { PUENTE_DB: db },
+    );
+
+    expect(run.status).toBe(1);
+    const errors = run.stderr.trim().split('\n');
+    const line = (name: string) => errors.find((l) => l.includes(name)) ?? `(no line for ${name})`;
+    expect(line('missing.txt')).toMatch(/no such file or directory/);
+    expect(line('empty-folder')).toMatch(/no readable \.txt or \.md files/);
+    expect(line('b-binary.txt')).toMatch(/binary file/);
+    expect(line('c-empty.txt')).toMatch(/empty file/);
+    expect(line('d-latin1.txt')).toMatch(/not valid UTF-8 \(byte 0xfa at offset 3\).*iconv/);
+    expect(line('f.pdf')).toMatch(/unsupported file type "\.pdf"/);
+    expect(run.stdout).toMatch(/2 ingested, 0 unchanged, 6 failed/);
+
+    const sqlite = new SQLite(db, { readonly: true });
+    const uris = sqlite.prepare('select uri from source order by uri').pluck().all();
+    expect(uris).toEqual([expect.stringContaining('a-seed.txt'), expect.stringContaining('e-good.md')]);
+    expect(sqlite.prepare('select language from source where uri like ?').pluck().get('%e-good.md')).toBe(
+      'es',
+    );
+    sqlite.close();
+
+    const again = puente(['ingest', batch], { PUENTE_DB: db });
+    expect(again.stdout).toMatch(/0 ingested, 2 unchanged, 3 failed/);
+  });
+
+  it('exits 0 and prints JSON results with --json', () => {
+    const dir = tempDir();
+    const run = puente(['ingest', '--json', samplePath(seedFiles[1])], { PUENTE_DB: join(dir, 'x.db') });
+    expect(run.status).toBe(0);
+    const body = JSON.parse(run.stdout) as {
+      ingested: number;
+      results: { status: string; paragraphs: number }[];
+    };
+    expect(body.ingested).toBe(1);
+    expect(body.results[0]).toMatchObject({ status: 'ingested', paragraphs: 7 });
+  });
+
+  it('refuses a DATABASE_URL that is not PostgreSQL, saying what to do', () => {
+    const run = puente(['ingest', samplePath(seedFiles[1])], { DATABASE_URL: 'mysql://x' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/DATABASE_URL must be a postgres:\/\/ URL.*unset DATABASE_URL/);
+  });
+});
+
+describe('puente extract', () => {
+  it('prints the extraction contract without a database, evidence matching the text', () => {
+    const dir = tempDir();
+    const run = puente(['extract', samplePath(seedFiles[0]), '--format', 'json'], {
+      PUENTE_DB: join(dir, 'never.db'),
+    });
+    expect(run.status).toBe(0);
+    const out = JSON.parse(run.stdout) as {
+      contract: number;
+      source: { paragraphs: number; duplicateParagraphs: number; language: string };
+      claims: { value: number; unit: string; quote: string }[];
+    };
+    expect(out.contract).toBe(1);
+    expect(out.source.duplicateParagraphs).toBeGreaterThan(0);
+    expect(out.claims).toContainEqual(
+      expect.objectContaining({ value: 596.2e9, unit: 'USD', quote: '$596.2 billion' }),
+    );
+    expect(
+      puente(['extract', '-', '--format', 'json'], {}, undefined, 'Brasil recebeu R$ 2 bilhões.').stdout,
+    ).toContain('"unit": "BRL"');
+  });
+
+  it('keeps stdout empty and exits non-zero on an error', () => {
+    const run = puente(['extract', '/no/such/file.txt', '--format', 'json']);
+    expect(run.status).not.toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/no such file or directory/);
+  });
+
+  it('lists its commands in --help', () => {
+    const run = puente(['--help']);
+    for (const command of ['ingest', 'extract', 'serve', 'start', 'db'])
+      expect(run.stdout).toContain(command);
+  });
+});
+
+describe('puente start', () => {
+  it('creates the database and loads the samples on first start only', async () => {
+    const dir = tempDir();
+    const env = { PUENTE_DB: join(dir, 'first.db'), PORT: '0' };
+    const first = await startPuente(['start'], env);
+    const body = (await (await fetch(`${first.url}/api/v1/sources`)).json()) as {
+      total: number;
+      items: { duplicateParagraphs: number }[];
+    };
+    await first.stop();
+    expect(first.output()).toMatch(/first start: ingesting the bundled samples/);
+    expect(body.total).toBe(2);
+    expect(body.items.some((s) => s.duplicateParagraphs > 0)).toBe(true);
+
+    const second = await startPuente(['start'], env);
+    const again = (await (await fetch(`${second.url}/api/v1/sources`)).json()) as { total: number };
+    const page = await (await fetch(`${second.url}/`)).text();
+    await second.stop();
+    expect(second.output()).not.toMatch(/first start|ingested/);
+    expect(again.total).toBe(2);
+    expect(page).toContain('<div id="app">');
+  });
+});
