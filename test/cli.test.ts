@@ -2,7 +2,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { describe, expect, inject, it } from 'vitest';
 import { puente, startPuente } from './helpers/cli.js';
 import { samplePath, seedFiles } from './helpers/documents.js';
 
@@ -63,6 +64,32 @@ describe('puente ingest', () => {
     expect(body.ingested).toBe(1);
     expect(body.results[0]).toMatchObject({ status: 'ingested', paragraphs: 7 });
   });
+
+  it.skipIf(!inject('postgresUrl'))(
+    '[postgres] ingests into PostgreSQL when DATABASE_URL says so',
+    async () => {
+      const admin = inject('postgresUrl');
+      const name = `cli_${Date.now()}`;
+      const client = new pg.Client({ connectionString: admin });
+      await client.connect();
+      await client.query(`CREATE DATABASE ${name}`);
+      const url = admin.replace(/\/postgres$/, `/${name}`);
+      const env = { DATABASE_URL: url, PUENTE_DB: '/nonexistent/never.db' };
+      const first = puente(['ingest', samplePath(seedFiles[0]), samplePath(seedFiles[1])], env);
+      expect(first.status).toBe(0);
+      expect(first.stdout).toMatch(
+        new RegExp(`2 ingested, 0 unchanged, 0 failed \\(postgres://puente@127.0.0.1:\\d+/${name}\\)`),
+      );
+      expect(puente(['ingest', samplePath(seedFiles[0])], env).stdout).toMatch(/0 ingested, 1 unchanged/);
+      const db = new pg.Client({ connectionString: url });
+      await db.connect();
+      const { rows } = await db.query('select duplicate_paragraph_count as d from source order by d desc');
+      await db.end();
+      await client.query(`DROP DATABASE ${name}`);
+      await client.end();
+      expect(rows.map((r: { d: number }) => r.d)).toEqual([21, 0]);
+    },
+  );
 
   it('refuses a DATABASE_URL that is not PostgreSQL, saying what to do', () => {
     const run = puente(['ingest', samplePath(seedFiles[1])], { DATABASE_URL: 'mysql://x' });

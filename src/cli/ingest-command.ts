@@ -1,17 +1,21 @@
+import { isAbsolute, relative } from 'node:path';
 import type { Command } from 'commander';
 import { ingestPaths, type IngestResult } from '../pipeline/ingest-paths.js';
 import { migrate, openStore } from '../store/connect.js';
 import { say, warn } from './output.js';
 
-/** One line for one result of a batch. */
+const shown = (path: string) => (isAbsolute(path) ? relative(process.cwd(), path) || path : path);
+
+/** One line for one result of a batch, naming the file as relative to the current folder. */
 export function resultLine(r: IngestResult): string {
+  const path = shown(r.path);
   switch (r.status) {
     case 'ingested':
-      return `ingested  ${r.path} -> ${r.sourceId} (${r.paragraphs} paragraphs, ${r.duplicateParagraphs} duplicate, ${r.claims} claims, ${r.entities} entities)`;
+      return `ingested  ${path} -> ${r.sourceId} (${r.paragraphs} paragraphs, ${r.duplicateParagraphs} duplicate, ${r.claims} claims, ${r.entities} entities)`;
     case 'unchanged':
-      return `unchanged ${r.path} (already stored as ${r.sourceId})`;
+      return `unchanged ${path} (already stored as ${r.sourceId})`;
     case 'failed':
-      return `puente: ${r.path}: ${r.message}${r.hint ? ` (${r.hint})` : ''}`;
+      return `puente: ${path}: ${r.message}${r.hint ? ` (${r.hint})` : ''}`;
   }
 }
 
