@@ -2,7 +2,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'web/dist/', 'test-results/', 'test/fixtures/', 'eval/score.mjs', 'eval/out/'] },
+  {
+    ignores: ['node_modules/', 'web/dist/', 'test-results/', 'test/fixtures/', 'eval/score.mjs', 'eval/out/'],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

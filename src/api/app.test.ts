@@ -59,10 +59,15 @@ describeEachBackend('api', (store) => {
       s.db,
       textDocument('A loan of $2 billion and R$ 5 bilhões.\n\nAnd =1+2 or $3 billion.'),
     );
-    const first = await json(await app.request('/api/v1/claims?limit=2'));
+    const all = await json(await app.request('/api/v1/claims?limit=500'));
+    expect(all.total).toBeGreaterThan(10);
+    expect(all.items).toHaveLength(Number(all.total));
+    const first = await json(await app.request('/api/v1/claims?property=amount&limit=2'));
     expect(first.total).toBe(4);
     expect(first.items).toHaveLength(2);
-    const second = await json(await app.request(`/api/v1/claims?limit=2&cursor=${String(first.next)}`));
+    const second = await json(
+      await app.request(`/api/v1/claims?property=amount&limit=2&cursor=${String(first.next)}`),
+    );
     expect(second.items).toHaveLength(2);
     expect(second.next).toBeNull();
     const brl = await json(await app.request('/api/v1/claims?unit=BRL'));

@@ -1,20 +1,66 @@
 import type { Paragraph } from '../domain/source.js';
+import { attachTimes, incompleteStatistics } from './attach-times.js';
 import { findCountries } from './countries.js';
-import { extractMoney } from './money.js';
+import { findMultiplyVerbs, findQuantities, type Quantity } from './quantity.js';
+import { splitSentences } from './sentences.js';
+import { findTimes, type TimeExpr } from './times.js';
 import { tokenize } from './tokens.js';
-import type { ExtractedClaim, ExtractedEntity } from './types.js';
+import type { ExtractedClaim, ExtractedEntity, Span } from './types.js';
 
-/** What the extractor reads: a normalized text cut into paragraphs, and its language if known. */
+/** What the extractor reads: a normalized text cut into paragraphs, its language and date if known. */
 export interface ExtractInput {
   text: string;
   paragraphs: Pick<Paragraph, 'start' | 'end' | 'duplicateOf'>[];
   language: string | null;
+  publishedAt?: string | null;
 }
 
 /** What the extractor finds: entities with their mentions, and claims with their evidence spans. */
 export interface ExtractOutput {
   entities: ExtractedEntity[];
   claims: ExtractedClaim[];
+}
+
+const propertyOf: Record<Quantity['kind'], string> = {
+  money: 'amount',
+  power: 'capacity',
+  energy: 'energy',
+  voltage: 'voltage',
+  length: 'length',
+  area: 'area',
+  teu: 'throughput',
+  mass: 'volume',
+  percent: 'share',
+  duration: 'duration',
+  jobs: 'jobs',
+  count: 'count',
+  multiple: 'growth_multiple',
+};
+
+function claimOf(text: string, q: Quantity, time: string | null): ExtractedClaim {
+  return {
+    subject: q.counted,
+    subjectType: null,
+    subjectId: null,
+    property: propertyOf[q.kind],
+    value: q.value,
+    unit: q.unit,
+    currency: q.currency,
+    qualifier: q.qualifier,
+    time,
+    quote: text.slice(q.start, q.end),
+    start: q.start,
+    end: q.end,
+    rule: q.rule,
+  };
+}
+
+/** The figures of one sentence, in text order. */
+function sentenceQuantities(text: string, sentence: Span, language: string | null): Quantity[] {
+  return [
+    ...findQuantities(text, sentence.start, sentence.end, language),
+    ...findMultiplyVerbs(text, sentence.start, sentence.end),
+  ].sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -36,7 +82,22 @@ export function extract(input: ExtractInput): ExtractOutput {
       }
       entity.mentions.push({ start: mention.start, end: mention.end });
     }
-    claims.push(...extractMoney(input.text, paragraph.start, paragraph.end, input.language));
+    // A sentence without a time of its own reads in the time of the one before it ("Similarly, ... doubled").
+    let context: TimeExpr[] = [];
+    for (const sentence of splitSentences(input.text, paragraph.start, paragraph.end)) {
+      const own = findTimes(input.text, sentence.start, sentence.end, input.publishedAt ?? null);
+      const inScope = own.length > 0 ? own : context;
+      context = inScope;
+      const quantities = sentenceQuantities(input.text, sentence, input.language);
+      if (quantities.length === 0) continue;
+      const times = attachTimes(input.text, quantities, inScope);
+      const floor = incompleteStatistics.test(input.text.slice(sentence.start, sentence.end));
+      quantities.forEach((q, i) => {
+        const claim = claimOf(input.text, q, times[i] ?? null);
+        if (floor && claim.qualifier === null && q.kind !== 'multiple') claim.qualifier = 'at_least';
+        claims.push(claim);
+      });
+    }
   }
   return { entities: [...entities.values()], claims };
 }

@@ -1,0 +1,40 @@
+import type { Quantity } from './quantity.js';
+import type { TimeExpr } from './times.js';
+
+const fromBefore = /(?:from|de|desde)\s*$/iu;
+const toBetween = /^\s*(?:to|a|para|hasta|até|up to)\s*$/iu;
+
+/**
+ * The time each figure of a sentence is true for. "X rose from A to B" under a period ("between 2019 and
+ * 2022") gives A the period's start and B its end; any other figure takes the nearest time expression before
+ * it in the sentence, else the nearest after it, else none.
+ */
+export function attachTimes(text: string, quantities: Quantity[], times: TimeExpr[]): (string | null)[] {
+  const result: (string | null)[] = quantities.map(() => null);
+  const period = times.find((t) => t.ends);
+  quantities.forEach((q, i) => {
+    const next = quantities[i + 1];
+    if (
+      period?.ends &&
+      next &&
+      next.unit === q.unit &&
+      fromBefore.test(text.slice(q.start - 12, q.number.start))
+    ) {
+      if (toBetween.test(text.slice(q.end, next.start))) {
+        result[i] = period.ends[0];
+        result[i + 1] = period.ends[1];
+      }
+    }
+  });
+  quantities.forEach((q, i) => {
+    if (result[i] !== null) return;
+    const before = times.filter((t) => t.end <= q.start).at(-1);
+    const after = times.find((t) => t.start >= q.end);
+    result[i] = (before ?? after)?.value ?? null;
+  });
+  return result;
+}
+
+/** Phrases that say a figure is a floor ("according to incomplete statistics"), in en/es/pt. */
+export const incompleteStatistics =
+  /according to incomplete statistics|según estadísticas incompletas|según datos incompletos|segundo estatísticas incompletas|segundo dados incompletos/iu;

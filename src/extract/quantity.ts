@@ -1,0 +1,326 @@
+import type { Qualifier } from '../domain/claim.js';
+import { isRomanceCurrency, prefixBefore, prefixCurrency, suffixAfter, suffixCurrency } from './currency.js';
+import { countedNoun } from './counted-noun.js';
+import { parseNumber } from './number.js';
+import { qualifierBefore } from './qualifier.js';
+import { alternation, isRomanceScale, scaleSource, scaleValue } from './scale.js';
+import type { Span } from './types.js';
+import { jobsPattern, multiplyVerbs, unitDefs, type UnitKind } from './units.js';
+import { numberWords, wordNumberValue } from './word-numbers.js';
+
+/** A figure found in text: its value in base units, unit, qualifier and the span that states it. */
+export interface Quantity extends Span {
+  value: number;
+  unit: string;
+  currency: string | null;
+  kind: 'money' | 'jobs' | 'count' | 'multiple' | UnitKind;
+  qualifier: Qualifier | null;
+  /** the span of the number itself (without qualifier or unit) */
+  number: Span;
+  /** for counts: the counted noun phrase ("infrastructure projects") */
+  counted: string | null;
+  rule: string;
+}
+
+const DIGITS = String.raw`\d{1,3}(?:[.,\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?`;
+const vague: [RegExp, number][] = [
+  [/^(?:dozens|decenas|dezenas)\s+(?:of|de)$/i, 12],
+  [/^(?:hundreds|cientos|centenares|centenas)\s+(?:of|de)$/i, 100],
+  [/^(?:thousands|miles|milhares)\s+(?:of|de)$/i, 1000],
+];
+const VAGUE = String.raw`(?:dozens|decenas|dezenas|hundreds|cientos|centenares|centenas|thousands|miles|milhares)\s+(?:of|de)(?=\s)`;
+
+const patterns = new Map<string, RegExp>();
+function numberPattern(lang: string | null): RegExp {
+  const key = lang ?? '*';
+  let re = patterns.get(key);
+  if (!re) {
+    const words = alternation(numberWords(lang).filter((w) => w.length > 1 || lang === null));
+    const WORD = String.raw`(?:(?:an?|half\s+a)\s+)?(?:${words})(?:[\s-]+(?:(?:and|y|e)\s+)?(?:${words}))*`;
+    re = new RegExp(
+      String.raw`(?<![\p{L}\p{N}.,])(?:(?<digits>${DIGITS})(?<scale>${scaleSource})?|(?<vague>${VAGUE})|(?<words>${WORD})(?![\p{L}]))`,
+      'giu',
+    );
+    patterns.set(key, re);
+  }
+  re.lastIndex = 0;
+  return re;
+}
+
+const unitMatchers = unitDefs.map((d) => ({
+  def: d,
+  // "3,000-meter tunnel" and "500-kV line" write the unit with a hyphen.
+  re: new RegExp(
+    String.raw`^(?:\s*|-)(?:(?:de|of)\s+)?(?:${d.pattern})(?![\p{L}\p{N}²])`,
+    d.caseSensitive ? 'u' : 'iu',
+  ),
+}));
+const jobsAfter = new RegExp(String.raw`^\s+(?:(?:de|of)\s+)?${jobsPattern}`, 'iu');
+const timesAfter =
+  /^[\s-]*(?:times|fold|veces|vezes)(?:\s+(?:higher|more|larger|greater|bigger|as|that|than|más|mayor|superior|mais|maior|superior|o|el|la|lo))?(?![\p{L}])/iu;
+const monthWords =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|de (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro))\b/iu;
+const rangeJoin = /^\s*(?:-|–|—|to|and|a|y|e|até|hasta|or|o|ou)\s*$/iu;
+const referential =
+  /(?:^|\s)(?:the|these|those|both|its|their|our|los|las|estos|estas|esos|esas|sus|os|as|estes|esses|essas|seus|suas)\s+$/iu;
+
+interface RawNumber {
+  start: number;
+  end: number;
+  value: number;
+  /** the multiplier of the scale word written after the digits ("billion"), or 1 */
+  scale: number;
+  scaled: boolean;
+  written: 'digits' | 'words' | 'vague';
+  qualifier: Qualifier | null;
+}
+
+/** Reads the number expressions of a passage, with their values (scale words applied). */
+function findNumbers(text: string, from: number, to: number, lang: string | null): RawNumber[] {
+  const found: RawNumber[] = [];
+  const re = numberPattern(lang);
+  re.lastIndex = from;
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+    const g = m.groups ?? {};
+    const end = m.index + m[0].length;
+    if (end > to) break;
+    if (g.digits) {
+      const romance = lang === 'es' || lang === 'pt' || isRomanceScale(g.scale) ? 'es' : lang;
+      const scale = scaleValue(g.scale);
+      const value = parseNumber(g.digits, romance) * scale;
+      if (Number.isFinite(value))
+        found.push({
+          start: m.index,
+          end,
+          value,
+          scale,
+          scaled: !!g.scale,
+          written: 'digits',
+          qualifier: null,
+        });
+    } else if (g.vague) {
+      const v = vague.find(([pattern]) => pattern.test(g.vague?.replace(/\s+/g, ' ') ?? ''));
+      if (v)
+        found.push({
+          start: m.index,
+          end,
+          value: v[1],
+          scale: 1,
+          scaled: false,
+          written: 'vague',
+          qualifier: 'at_least',
+        });
+    } else if (g.words) {
+      const value = wordNumberValue(g.words.replace(/^half\s+a\s+/i, ''), lang);
+      const half = /^half\s+a\s+/i.test(g.words) ? 0.5 : 1;
+      if (value !== null && value > 0) {
+        found.push({
+          start: m.index,
+          end,
+          value: value * half,
+          scale: 1,
+          scaled: value >= 1e3,
+          written: 'words',
+          qualifier: null,
+        });
+      }
+    }
+  }
+  return found;
+}
+
+// A number that is part of a date, a time of day, an ordinal, a code or a name is not a figure.
+function isNotAFigure(text: string, n: RawNumber, from: number): boolean {
+  const before = text.slice(Math.max(from, n.start - 16), n.start);
+  const after = text.slice(n.end, n.end + 24);
+  if (n.written === 'digits') {
+    if (
+      /^(?:st|nd|rd|th|º|ª|°|o\b|a\b)/u.test(after) ||
+      /^:\d/.test(after) ||
+      /^-(?:year|month|day|week)/i.test(after)
+    )
+      return true;
+    if (/(?:No\.|Nº|n\.º|#)\s*$/u.test(before)) return true;
+    if (/^\s*(?:de\s+)?/.test(after) && monthWords.test(after.trimStart().replace(/^de\s+/i, 'de ')))
+      return !n.scaled;
+    const monthBefore =
+      /(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+$/.test(
+        before,
+      );
+    if (monthBefore && n.value < 32) return true;
+  }
+  return false;
+}
+
+/** The unit that follows a number, if any: currency words, measurement units, jobs, multiples. */
+function unitAfter(after: string, lang: string | null) {
+  const money = suffixAfter.exec(after);
+  if (money?.[1])
+    return {
+      kind: 'money' as const,
+      unit: suffixCurrency(money[1]) ?? '',
+      factor: 1,
+      length: money[0].length,
+      romance: isRomanceCurrency(money[1]),
+    };
+  for (const { def, re } of unitMatchers) {
+    const m = re.exec(after);
+    if (m) return { kind: def.kind, unit: def.unit, factor: def.factor, length: m[0].length, romance: false };
+  }
+  const jobs = jobsAfter.exec(after);
+  if (jobs) return { kind: 'jobs' as const, unit: 'jobs', factor: 1, length: jobs[0].length, romance: false };
+  const times = timesAfter.exec(after);
+  if (times && lang !== null)
+    return {
+      kind: 'multiple' as const,
+      unit: 'multiple',
+      factor: 1,
+      length: times[0].length,
+      romance: false,
+    };
+  return null;
+}
+
+/**
+ * Finds the figures of a passage: money, power, voltage, length, TEU, tonnes, jobs, percentages, multiples and
+ * counts of things, in English, Spanish and Portuguese, each in base units with its qualifier and exact span.
+ */
+export function findQuantities(text: string, from: number, to: number, lang: string | null): Quantity[] {
+  const numbers = findNumbers(text, from, to, lang).filter((n) => !isNotAFigure(text, n, from));
+  const result: (Quantity | null)[] = numbers.map((n) => readQuantity(text, n, from, to, lang));
+  numbers.forEach((n, i) => {
+    const next = numbers[i + 1];
+    if (next && rangeJoin.test(text.slice(n.end, next.start))) joinRange(n, next, i, result);
+  });
+  return result.filter((q): q is Quantity => q !== null);
+}
+
+/**
+ * A range is two claims, at_least its low end and at_most its high end, sharing the unit and scale written
+ * once: "between 300 and 400 MW", "300-400 MW", "US$ 1-2 billion", "US$ 3 a 4 mil millones".
+ */
+function joinRange(n: RawNumber, next: RawNumber, i: number, result: (Quantity | null)[]) {
+  const q = result[i];
+  const nq = result[i + 1];
+  if (q === null && nq && n.written === 'digits' && !isYear(n) && nq.kind !== 'count') {
+    // The first number takes the second's unit factor and, when it has none of its own, its scale.
+    const factor = nq.value / next.value;
+    const value = n.value * factor * (n.scaled ? 1 : next.scale);
+    result[i] = {
+      ...nq,
+      start: n.start,
+      end: n.end,
+      value,
+      number: { start: n.start, end: n.end },
+      qualifier: 'at_least',
+      rule: `${nq.rule}:range`,
+    };
+    result[i + 1] = { ...nq, qualifier: nq.qualifier ?? 'at_most' };
+  } else if (q?.kind === 'money' && nq === null && next.written === 'digits' && (!n.scaled || next.scaled)) {
+    const value = next.value * (q.value / n.value);
+    result[i] = {
+      ...q,
+      value: n.scaled ? q.value : q.value * next.scale,
+      qualifier: q.qualifier ?? 'at_least',
+    };
+    result[i + 1] = {
+      ...q,
+      start: next.start,
+      end: next.end,
+      value,
+      number: { start: next.start, end: next.end },
+      qualifier: 'at_most',
+      rule: `${q.rule}:range`,
+    };
+  }
+}
+
+const isYear = (n: RawNumber) =>
+  n.written === 'digits' && !n.scaled && Number.isInteger(n.value) && n.value >= 1800 && n.value <= 2100;
+
+function readQuantity(
+  text: string,
+  n: RawNumber,
+  from: number,
+  to: number,
+  lang: string | null,
+): Quantity | null {
+  const before = text.slice(Math.max(from, n.start - 40), n.start);
+  const after = text.slice(n.end, Math.min(to, n.end + 60));
+  const prefix = n.written === 'digits' ? prefixBefore.exec(before) : null;
+  let start = n.start;
+  let end = n.end;
+  let value = n.value;
+  let kind: Quantity['kind'];
+  let unit: string;
+  let currency: string | null = null;
+  let counted: string | null = null;
+  let rule: string;
+  const following = unitAfter(after, lang);
+  if (prefix?.[1]) {
+    currency = prefixCurrency(prefix[1]);
+    if (!currency) return null;
+    start = n.start - before.length + (prefix.indices?.[1]?.[0] ?? before.length);
+    kind = 'money';
+    unit = currency;
+    rule = 'money:prefix';
+  } else if (following) {
+    if (following.kind === 'duration' || (following.kind === 'multiple' && n.written === 'vague'))
+      return null;
+    if (isYear(n) && following.kind !== 'money' && following.kind !== 'percent') return null;
+    kind = following.kind;
+    unit = following.unit;
+    value = n.value * following.factor;
+    end = n.end + following.length;
+    if (kind === 'money') currency = unit;
+    rule = `${kind}:after`;
+  } else {
+    if (isYear(n)) return null;
+    const noun = countedNoun(text, n.end, to, lang, n.written === 'vague');
+    if (!noun) return null;
+    if (n.written !== 'digits' && n.value <= 10 && referential.test(before)) return null;
+    kind = 'count';
+    unit = 'count';
+    counted = noun.text;
+    end = noun.end;
+    rule = 'count:noun';
+  }
+  const cue = n.qualifier ? null : qualifierBefore(text.slice(Math.max(from, start - 40), start));
+  if (cue) start -= cue.length;
+  return {
+    start,
+    end,
+    value: Math.round(value * 1e6) / 1e6,
+    unit,
+    currency,
+    kind,
+    qualifier: n.qualifier ?? cue?.qualifier ?? null,
+    number: { start: n.start, end: n.end },
+    counted,
+    rule,
+  };
+}
+
+/** Finds multiplying verbs such as "quadrupled", "se duplicó", "triplicou" as multiples. */
+export function findMultiplyVerbs(text: string, from: number, to: number): Quantity[] {
+  const found: Quantity[] = [];
+  const word = /[\p{L}]+/gu;
+  word.lastIndex = from;
+  for (let m = word.exec(text); m && m.index < to; m = word.exec(text)) {
+    const hit = multiplyVerbs.find(([pattern]) => pattern.test(m[0]));
+    if (!hit) continue;
+    const span = { start: m.index, end: m.index + m[0].length };
+    found.push({
+      ...span,
+      value: hit[1],
+      unit: 'multiple',
+      currency: null,
+      kind: 'multiple',
+      qualifier: null,
+      number: span,
+      counted: null,
+      rule: 'multiple:verb',
+    });
+  }
+  return found;
+}
