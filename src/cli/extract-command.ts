@@ -31,7 +31,7 @@ export function registerExtract(program: Command) {
         throw badRequest(`unknown format "${opts.format}"`, 'use --format json or --format table');
       }
       const bytes = file === '-' ? readFileSync(0) : readFileSync(file);
-      const result = toContract(readDocument(file === '-' ? 'stdin.txt' : file, bytes));
+      const result = toContract(readDocument(file === '-' ? 'stdin.txt' : file, bytes, { lenient: true }));
       say(opts.format === 'json' ? JSON.stringify(result, null, 2) : table(result));
     });
 }

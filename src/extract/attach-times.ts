@@ -18,7 +18,7 @@ export function attachTimes(text: string, quantities: Quantity[], times: TimeExp
       period?.ends &&
       next &&
       next.unit === q.unit &&
-      fromBefore.test(text.slice(q.start - 12, q.number.start))
+      fromBefore.test(text.slice(Math.max(0, q.start - 12), q.number.start))
     ) {
       if (toBetween.test(text.slice(q.end, next.start))) {
         result[i] = period.ends[0];

@@ -190,6 +190,8 @@ export function countedNoun(
   _lang: string | null,
   afterOf = false,
 ): CountedNoun | null {
+  // Look at most 120 characters ahead: a counted noun phrase is short, and a huge paragraph must stay linear.
+  to = Math.min(to, from + 120);
   const gap = /^[ \u00a0]+/.exec(text.slice(from, to));
   if (!gap && !afterOf) return null;
   const word = /[\p{L}][\p{L}\p{M}'’-]*/uy;

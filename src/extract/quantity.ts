@@ -3,6 +3,7 @@ import { isRomanceCurrency, prefixBefore, prefixCurrency, suffixAfter, suffixCur
 import { countedNoun } from './counted-noun.js';
 import { parseNumber } from './number.js';
 import { qualifierBefore } from './qualifier.js';
+import { matchesIn } from './scan.js';
 import { alternation, isRomanceScale, scaleSource, scaleValue } from './scale.js';
 import type { Span } from './types.js';
 import { jobsPattern, multiplyVerbs, unitDefs, type UnitKind } from './units.js';
@@ -78,19 +79,16 @@ interface RawNumber {
 /** Reads the number expressions of a passage, with their values (scale words applied). */
 function findNumbers(text: string, from: number, to: number, lang: string | null): RawNumber[] {
   const found: RawNumber[] = [];
-  const re = numberPattern(lang);
-  re.lastIndex = from;
-  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+  for (const { m, at } of matchesIn(numberPattern(lang), text, from, to)) {
     const g = m.groups ?? {};
-    const end = m.index + m[0].length;
-    if (end > to) break;
+    const end = at + m[0].length;
     if (g.digits) {
       const romance = lang === 'es' || lang === 'pt' || isRomanceScale(g.scale) ? 'es' : lang;
       const scale = scaleValue(g.scale);
       const value = parseNumber(g.digits, romance) * scale;
       if (Number.isFinite(value))
         found.push({
-          start: m.index,
+          start: at,
           end,
           value,
           scale,
@@ -102,7 +100,7 @@ function findNumbers(text: string, from: number, to: number, lang: string | null
       const v = vague.find(([pattern]) => pattern.test(g.vague?.replace(/\s+/g, ' ') ?? ''));
       if (v)
         found.push({
-          start: m.index,
+          start: at,
           end,
           value: v[1],
           scale: 1,
@@ -115,7 +113,7 @@ function findNumbers(text: string, from: number, to: number, lang: string | null
       const half = /^half\s+a\s+/i.test(g.words) ? 0.5 : 1;
       if (value !== null && value > 0) {
         found.push({
-          start: m.index,
+          start: at,
           end,
           value: value * half,
           scale: 1,
@@ -304,12 +302,10 @@ function readQuantity(
 /** Finds multiplying verbs such as "quadrupled", "se duplicó", "triplicou" as multiples. */
 export function findMultiplyVerbs(text: string, from: number, to: number): Quantity[] {
   const found: Quantity[] = [];
-  const word = /[\p{L}]+/gu;
-  word.lastIndex = from;
-  for (let m = word.exec(text); m && m.index < to; m = word.exec(text)) {
+  for (const { m, at } of matchesIn(/[\p{L}]+/gu, text, from, to)) {
     const hit = multiplyVerbs.find(([pattern]) => pattern.test(m[0]));
     if (!hit) continue;
-    const span = { start: m.index, end: m.index + m[0].length };
+    const span = { start: at, end: at + m[0].length };
     found.push({
       ...span,
       value: hit[1],

@@ -1,3 +1,4 @@
+import { matchesIn } from './scan.js';
 import type { Span } from './types.js';
 
 // Abbreviations after which a period does not end a sentence (lower-cased, without the period).
@@ -73,11 +74,10 @@ export function splitSentences(text: string, from: number, to: number): Span[] {
   const sentences: Span[] = [];
   let start = from;
   const end = /[.!?…]+["'”’»)\]]*(?=\s+["'“‘«(¿¡]?[\p{Lu}\p{N}])/gu;
-  end.lastIndex = from;
-  for (let m = end.exec(text); m && m.index < to; m = end.exec(text)) {
-    const stop = m.index + m[0].length;
+  for (const { m, at } of matchesIn(end, text, from, to)) {
+    const stop = at + m[0].length;
     if (m[0].startsWith('.') && m[0].length === 1) {
-      const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(start, m.index - 12), m.index))?.[1] ?? '';
+      const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(start, at - 12), at))?.[1] ?? '';
       // "U.S." "St." "Mr." and single initials ("J. Smith") do not end sentences.
       if (abbreviations.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word)) continue;
     }

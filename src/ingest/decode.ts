@@ -54,3 +54,13 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   }
   return -1;
 }
+
+/**
+ * Turns any bytes into text without refusing: UTF-8 when valid, else Windows-1252 (the usual legacy encoding of
+ * Spanish and Portuguese text); control characters are removed later by normalization. Used by `puente extract`,
+ * whose contract answers every input with a result.
+ */
+export function decodeLenient(bytes: Uint8Array): string {
+  if (firstInvalidUtf8(bytes) < 0) return new TextDecoder('utf-8').decode(bytes);
+  return new TextDecoder('windows-1252').decode(bytes);
+}

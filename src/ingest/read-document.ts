@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import { unsupportedInput } from '../domain/errors.js';
-import { decodeText } from './decode.js';
+import { decodeLenient, decodeText } from './decode.js';
 import { detectLanguage } from './language.js';
 import { markdownTitle, readFrontMatter, stripInlineMarkdown } from './markdown.js';
 import { buildText, splitParagraphs, type NormalizedText } from './normalize.js';
@@ -29,19 +29,24 @@ export const readable = (path: string) => {
   return markdownExtensions.has(ext) || textExtensions.has(ext);
 };
 
+/** How strict reading is: `lenient` reads any bytes (empty, binary, legacy encodings) instead of refusing them. */
+export interface ReadOptions {
+  lenient?: boolean;
+}
+
 /** Reads a plain-text or Markdown document from its bytes: decode, normalize, split paragraphs, find metadata. */
-export function readDocument(uri: string, bytes: Uint8Array): ReadDocument {
+export function readDocument(uri: string, bytes: Uint8Array, options: ReadOptions = {}): ReadDocument {
   const ext = extname(uri).toLowerCase();
-  if (!readable(uri)) {
+  if (!readable(uri) && !options.lenient) {
     throw unsupportedInput(`unsupported file type "${ext}"`, 'ingest takes .txt and .md files for now');
   }
-  const decoded = decodeText(bytes);
+  const decoded = options.lenient ? decodeLenient(bytes) : decodeText(bytes);
   const isMarkdown = markdownExtensions.has(ext);
   const { meta, body } = readFrontMatter(decoded);
   const paragraphs = splitParagraphs(body)
     .map((p) => (isMarkdown ? stripInlineMarkdown(p).trim() : p))
     .filter(Boolean);
-  if (paragraphs.length === 0)
+  if (paragraphs.length === 0 && !options.lenient)
     throw unsupportedInput('no text after front matter', 'the document body is empty');
   const normalized = buildText(paragraphs);
   const first = paragraphs[0] ?? '';

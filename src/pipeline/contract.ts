@@ -29,6 +29,6 @@ export function toContract(doc: ReadDocument) {
       start: c.start,
       end: c.end,
     })),
-    quotes: [] as { speaker: string; text: string; start: number; end: number }[],
+    quotes: found.quotes.map((q) => ({ speaker: q.speaker, text: q.text, start: q.start, end: q.end })),
   };
 }

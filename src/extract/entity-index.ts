@@ -1,0 +1,103 @@
+import type { EntityType } from '../domain/entity.js';
+import type { ExtractedEntity, Span } from './types.js';
+
+// Words a project's name may add or drop without naming another project ("Chancay Port", "Puerto de Chancay").
+const projectNoise = new Set([
+  'port',
+  'puerto',
+  'porto',
+  'megapuerto',
+  'megaport',
+  'harbor',
+  'harbour',
+  'of',
+  'de',
+  'del',
+  'da',
+  'do',
+  'the',
+  'el',
+  'la',
+  'o',
+  'a',
+  'project',
+  'proyecto',
+  'projeto',
+  'international',
+  'internacional',
+]);
+
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’']/g, "'");
+const words = (s: string) =>
+  fold(s)
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter(Boolean);
+
+/**
+ * The entities of one document, merging mentions that name the same thing: the same reference id; the same
+ * project under other words ("Chancay Port", "Puerto de Chancay"); a person's full name and later surname.
+ */
+export class EntityIndex {
+  private readonly entities: (ExtractedEntity & { key: string; starts: Set<number> })[] = [];
+  private readonly byKey = new Map<string, ExtractedEntity & { key: string; starts: Set<number> }>();
+
+  /** Records a mention; returns the entity it was merged into. */
+  add(type: EntityType, name: string, id: string | null, span: Span): ExtractedEntity {
+    const key = this.keyOf(type, name, id);
+    const entity = this.byKey.get(key) ?? this.linkPerson(type, name);
+    if (entity) {
+      if (!entity.starts.has(span.start)) {
+        entity.starts.add(span.start);
+        entity.mentions.push({ start: span.start, end: span.end });
+      }
+      return entity;
+    }
+    const created = {
+      key,
+      type,
+      name,
+      id,
+      mentions: [{ start: span.start, end: span.end }],
+      starts: new Set([span.start]),
+    };
+    this.entities.push(created);
+    this.byKey.set(key, created);
+    return created;
+  }
+
+  /** The full name of a person already seen whose first or last name this is ("Yuan" -> "Yuan Dongzhen"). */
+  personNamed(name: string): ExtractedEntity | undefined {
+    return this.linkPerson('person', name);
+  }
+
+  /** Every entity, in order of first mention. */
+  list(): ExtractedEntity[] {
+    return this.entities
+      .map(({ key: _key, starts: _starts, ...e }) => ({
+        ...e,
+        mentions: [...e.mentions].sort((a, b) => a.start - b.start),
+      }))
+      .sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
+  }
+
+  private keyOf(type: EntityType, name: string, id: string | null): string {
+    if (id) return id;
+    if (type === 'project') {
+      const core = words(name).filter((w) => !projectNoise.has(w));
+      return `project:${(core.length ? core : words(name)).join(' ')}`;
+    }
+    return `${type}:${words(name).join(' ')}`;
+  }
+
+  private linkPerson(type: EntityType, name: string) {
+    if (type !== 'person') return undefined;
+    const parts = words(name);
+    if (parts.length !== 1) return undefined;
+    const [only] = parts;
+    return this.entities.find((e) => {
+      if (e.type !== 'person') return false;
+      const full = words(e.name);
+      return full.length > 1 && (full[0] === only || full[full.length - 1] === only);
+    });
+  }
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from './extract.js';
+import { buildText } from '../ingest/normalize.js';
+
+const run = (paragraphs: string[], language = 'en', publishedAt: string | null = null) => {
+  const doc = buildText(paragraphs);
+  const out = extract({ ...doc, language, publishedAt });
+  const names = (type: string) => out.entities.filter((e) => e.type === type).map((e) => e.name);
+  return { out, names, text: doc.text };
+};
+
+describe('names', () => {
+  it('finds organizations by head word and by the reference list, in three languages', () => {
+    const { names } = run([
+      'The loan from China Eximbank and the Export-Import Bank of China was signed with Boston University and the Instituto Nacional de Estadística.',
+    ]);
+    expect(names('organization')).toEqual([
+      'Export-Import Bank of China',
+      'Boston University',
+      'Instituto Nacional de Estadística',
+    ]);
+    expect(
+      run(
+        ['O Banco Nacional de Desenvolvimento Econômico e Social (BNDES) e a State Grid assinaram.'],
+        'pt',
+      ).names('organization'),
+    ).toEqual(['BNDES', 'State Grid Corporation of China']);
+  });
+
+  it('finds projects by their last or first word and merges other wordings of the same one', () => {
+    const { out, names } = run([
+      'The Chancay Port project is near Lima. The Port of Chancay opened, as did Eloy Alfaro International Airport.',
+      'El megapuerto de Chancay y la Central Hidroeléctrica Coca Codo Sinclair; the 100 MW solar park in Jujuy.',
+    ]);
+    expect(names('project')).toEqual([
+      'Chancay Port',
+      'Eloy Alfaro International Airport',
+      'Central Hidroeléctrica Coca Codo Sinclair',
+      '100 MW solar park',
+    ]);
+    expect(out.entities.find((e) => e.name === 'Chancay Port')?.mentions).toHaveLength(3);
+  });
+
+  it('finds people after titles, before roles, next to speech verbs and in bylines, never pronouns', () => {
+    const { names } = run([
+      'By Ana Pérez',
+      'Chinese President Xi Jinping met Brazilian President Lula da Silva. Maria Costa, an analyst at CEBC, said the deal matters.',
+      '"It is a good deal," said Wang. He added that more would come.',
+    ]);
+    expect(names('person')).toEqual(['Ana Pérez', 'Xi Jinping', 'Lula da Silva', 'Maria Costa', 'Wang']);
+  });
+
+  it('does not take places, countries or capitalised sentence starts for names', () => {
+    const { names, out } = run([
+      'Latin America and the Caribbean welcomed Chinese investment. Infrastructure is key in Peru.',
+    ]);
+    expect(names('person')).toEqual([]);
+    expect(names('organization')).toEqual([]);
+    expect(out.entities.map((e) => e.id)).toEqual(['country:CN', 'country:PE']);
+  });
+});
+
+describe('quotes', () => {
+  it('attributes direct and reported speech, across appositives and pronouns, linking surnames to full names', () => {
+    const { out, text } = run(
+      [
+        'Yuan Dongzhen, deputy director of the Institute of Latin America, noted that cooperation is growing fast.',
+        '"The two sides complement each other," said Yuan. He added that trade would keep expanding.',
+        'La ministra Ana López afirmó que el proyecto avanzará este año.',
+        'O presidente do BNDES, Aloizio Mercadante, disse que o banco vai financiar a obra.',
+      ],
+      'en',
+    );
+    expect(out.quotes.map((q) => q.speaker)).toEqual([
+      'Yuan Dongzhen',
+      'Yuan Dongzhen',
+      'Yuan Dongzhen',
+      'Ana López',
+      'Aloizio Mercadante',
+    ]);
+    for (const q of out.quotes) expect(text.slice(q.start, q.end)).toBe(q.text);
+    expect(out.quotes[1]?.text).toBe('The two sides complement each other,');
+  });
+});

@@ -1,0 +1,260 @@
+import type { EntityType } from '../domain/entity.js';
+import { orgHeads, projectHeads, projectTails, roleAfterName, speechVerbs, titles } from './name-cues.js';
+import { findPhrases, type Phrase } from './phrases.js';
+import { matchesIn } from './scan.js';
+import type { Token } from './tokens.js';
+import type { Span } from './types.js';
+
+/** A name found in text and what it names. */
+export interface NameMention extends Span {
+  type: Extract<EntityType, 'organization' | 'project' | 'person'>;
+  name: string;
+  rule: string;
+}
+
+// Capitalised words that start a sentence or phrase without being part of a name.
+const leadingWords = new Set([
+  'The',
+  'A',
+  'An',
+  'By',
+  'In',
+  'On',
+  'At',
+  'For',
+  'From',
+  'To',
+  'With',
+  'As',
+  'According',
+  'Under',
+  'Since',
+  'While',
+  'When',
+  'After',
+  'Before',
+  'During',
+  'Also',
+  'This',
+  'That',
+  'These',
+  'Those',
+  'Its',
+  'Their',
+  'His',
+  'Her',
+  'Our',
+  'But',
+  'And',
+  'Yet',
+  'However',
+  'Meanwhile',
+  'Recently',
+  'Earlier',
+  'Last',
+  'Next',
+  'Both',
+  'Each',
+  'Former',
+  'El',
+  'La',
+  'Los',
+  'Las',
+  'Lo',
+  'Un',
+  'Una',
+  'En',
+  'Por',
+  'Para',
+  'Con',
+  'De',
+  'Del',
+  'Según',
+  'Desde',
+  'Durante',
+  'Tras',
+  'Sin',
+  'Además',
+  'O',
+  'Os',
+  'As',
+  'Um',
+  'Uma',
+  'No',
+  'Na',
+  'Nos',
+  'Nas',
+  'Em',
+  'Com',
+  'Segundo',
+  'Pelo',
+  'Pela',
+  'Após',
+  'Também',
+  'Photo',
+  'Foto',
+  'Reporting',
+  'Editing',
+  'Source',
+  'Fuente',
+  'Fonte',
+  // pronouns: a speaker, never a name
+  'He',
+  'She',
+  'They',
+  'It',
+  'We',
+  'I',
+  'You',
+  'Él',
+  'Ella',
+  'Ellos',
+  'Ellas',
+  'Ele',
+  'Ela',
+  'Eles',
+  'Elas',
+  'Nosotros',
+  'Nós',
+]);
+const speechBefore = new RegExp(`(?:${speechVerbs})\\s+$`, 'iu');
+const speechAfter = new RegExp(`^,?\\s+(?:${speechVerbs})(?![\\p{L}])`, 'iu');
+const bylineBefore =
+  /(?:^|\(|\n)\s*(?:By|Por|Photo by|Foto:?|Reporting by|Texto de|Photo:|Fotos?\s+de)\s+$|(?:photo|foto|reporting|reportagem|texto)\s+(?:by|por|de)\s+$/iu;
+const website = /^\s*\((?:https?:\/\/)?(?:www\.)?[a-z0-9-]+\.[a-z.]{2,}\/?\)/iu;
+
+// Drops leading function words ("The", "By", "According") from a phrase.
+function trimLeading(phrase: Phrase, tokens: Token[]): Phrase | null {
+  let first = phrase.first;
+  while (first <= phrase.last && leadingWords.has(tokens[first]?.text ?? '')) first++;
+  // A connector left at the front ("of", "de") is not part of the name either.
+  while (first <= phrase.last && !/^\p{Lu}/u.test(tokens[first]?.text ?? '')) first++;
+  if (first > phrase.last) return null;
+  const start = tokens[first]?.start ?? phrase.start;
+  return { ...phrase, first, start, words: tokens.slice(first, phrase.last + 1).map((t) => t.text) };
+}
+
+const lastWord = (words: string[]) => {
+  const content = words.filter((w) => /^\p{L}/u.test(w));
+  return content[content.length - 1] ?? '';
+};
+const personShape = (words: string[]) => {
+  const content = words.filter((w) => /^\p{L}/u.test(w));
+  return (
+    content.length >= 1 &&
+    content.length <= 6 &&
+    content.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^(?:da|de|do|dos|das|del|la|van|von|y|e)$/.test(w)) &&
+    !content.some((w) => orgHeads.has(w) || projectTails.has(w))
+  );
+};
+
+/** Classifies one capitalised phrase of a sentence: organization, project or person, or nothing. */
+function classify(text: string, phrase: Phrase, tokens: Token[]): NameMention | null {
+  const p = trimLeading(phrase, tokens);
+  if (!p) return null;
+  const words = p.words.filter((w) => /^\p{L}/u.test(w));
+  const name = text.slice(p.start, p.end);
+  const before = text.slice(Math.max(0, p.start - 24), p.start);
+  const after = text.slice(p.end, p.end + 48);
+  const mention = (type: NameMention['type'], rule: string, start = p.start): NameMention => ({
+    type,
+    name: text.slice(start, p.end),
+    start,
+    end: p.end,
+    rule,
+  });
+  if (website.test(after)) return mention('organization', 'name:website');
+  // A title inside the phrase: the person is what follows it ("Chinese President Xi Jinping").
+  const titleAt = p.words.findLastIndex((w) => titles.has(w));
+  if (titleAt >= 0 && titleAt < p.words.length - 1) {
+    const rest = tokens.slice(p.first + titleAt + 1, p.last + 1);
+    const first = rest.find((t) => /^\p{Lu}/u.test(t.text));
+    if (first && personShape(rest.map((t) => t.text))) return mention('person', 'person:title', first.start);
+  }
+  const tail = lastWord(p.words);
+  const numberedLine = /^\d+[A-Z]?$/.test(p.words[p.words.length - 1] ?? '');
+  if (projectTails.has(tail) || (numberedLine && projectTails.has(tail)))
+    return mention('project', 'project:tail');
+  if (words.some((w) => orgHeads.has(w)) || /\b(?:S\.A\.|Ltda|S\.A\.C|SpA)$/.test(name))
+    return mention('organization', 'org:head');
+  if (projectHeads.has(words[0] ?? '') && words.length >= 2) return mention('project', 'project:head');
+  if (!personShape(p.words) || words.length === 0) return null;
+  const cue = roleAfterName.test(after)
+    ? 'person:role'
+    : speechAfter.test(after)
+      ? 'person:speech'
+      : speechBefore.test(before)
+        ? 'person:speech'
+        : bylineBefore.test(before)
+          ? 'person:byline'
+          : null;
+  if (!cue) return null;
+  // One capitalised word is a name only next to speech; a role or byline needs first and last name.
+  if (words.length === 1 && cue !== 'person:speech') return null;
+  return { ...mention('person', cue), name };
+}
+
+// A lower-case facility word before a name: "megapuerto de Chancay", "the port of Chancay", "usina de Belo Monte".
+const facilityBefore =
+  /(?:^|[^\p{L}])((?:megapuerto|puerto|porto|port|megaport|aeropuerto|aeroporto|airport|hidroeléctrica|hidrelétrica|usina|central|represa|presa|parque|planta|mina|metro|metrô|línea|linha|ferrocarril|ferrovia|tren|trem|puente|ponte|carretera|rodovia)(?:\s+(?:de|del|da|do|of))?\s+)$/u;
+
+/**
+ * Finds organizations, projects and people named in a sentence from the shape of their names and the words
+ * around them: head words ("Bank", "Port", "Instituto", "Usina"), titles, roles, bylines and speech verbs.
+ * Phrases inside `known` spans (gazetteer matches) are left to the gazetteer.
+ */
+export function findNames(text: string, tokens: Token[], known: Span[]): NameMention[] {
+  const found: NameMention[] = [];
+  const covered = coverage(known);
+  for (const phrase of findPhrases(tokens)) {
+    if (covered(phrase)) continue;
+    const facility = facilityBefore.exec(text.slice(Math.max(0, phrase.start - 30), phrase.start));
+    const m: NameMention | null = facility?.[1]
+      ? {
+          type: 'project',
+          name: text.slice(phrase.start - facility[1].length, phrase.end),
+          start: phrase.start - facility[1].length,
+          end: phrase.end,
+          rule: 'project:facility-word',
+        }
+      : classify(text, phrase, tokens);
+    if (m && !covered(m)) found.push(m);
+  }
+  return found;
+}
+
+/** A test of whether a span lies inside one of the given spans, by binary search (spans may be many and nest). */
+function coverage(spans: Span[]): (span: Span) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  // reach[i]: the furthest end of the spans 0..i, so "some span starting at or before s ends at or after e" is one lookup.
+  const reach: number[] = [];
+  sorted.forEach((k, i) => reach.push(Math.max(k.end, reach[i - 1] ?? 0)));
+  return (span) => {
+    let low = 0;
+    let high = sorted.length - 1;
+    let last = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if ((sorted[mid]?.start ?? 0) <= span.start) {
+        last = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    return last >= 0 && (reach[last] ?? 0) >= span.end;
+  };
+}
+
+// "the 500 kV transmission and transformation ring network closure project", "the 100 MW solar project".
+const describedProject =
+  /\b(?:the|a|an)\s+(\d[\d.,]*\s?(?:kV|MW|GW|MWp|km|TEU)\b[^.,;:()“”"]{3,100}?\s(?:project|plant|line|park|farm|port|railway))\b/gu;
+
+/** Finds projects named by what they are rather than a proper name, when the description carries a rating. */
+export function findDescribedProjects(text: string, from: number, to: number): NameMention[] {
+  const found: NameMention[] = [];
+  for (const { m, at } of matchesIn(describedProject, text, from, to)) {
+    const name = m[1] ?? '';
+    const start = at + m[0].length - name.length;
+    found.push({ type: 'project', name, start, end: start + name.length, rule: 'project:described' });
+  }
+  return found;
+}

@@ -1,0 +1,115 @@
+import { speechVerbs } from './name-cues.js';
+import type { Span } from './types.js';
+
+/** A statement attributed to a person: the speaker's name and the exact span of what was said. */
+export interface Quote extends Span {
+  speaker: string;
+  text: string;
+}
+
+/** A person named in the paragraph, with the canonical name to report as speaker. */
+export interface Speaker extends Span {
+  name: string;
+}
+
+const verb = `(?:${speechVerbs})`;
+const pronoun = /^(?:He|She|They|Él|Ella|Ele|Ela)$/u;
+const quotePattern = /[“"«]([^“”"«»]{12,}?)[”"»]/gu;
+// A speaker's name as written next to the verb: up to four capitalised words ("Yuan", "Lula da Silva").
+const NAME = String.raw`[\p{Lu}][\p{L}'’-]*(?:\s+(?:(?:da|de|do|dos|del)\s+)?[\p{Lu}][\p{L}'’-]*){0,3}`;
+const afterQuote = new RegExp(
+  `^[,.]?\\s*(?:${verb}\\s+(?<after>${NAME})|(?<subject>${NAME})\\s+${verb})`,
+  'u',
+);
+const beforeQuote = new RegExp(
+  `(?<subject>${NAME})\\s*,?[^.“"]{0,120}?\\s${verb}(?:\\s+that|\\s+que)?\\s*[:,]?\\s*$`,
+  'u',
+);
+const reported = new RegExp(`(?:^|[\\s,])(${verb})(?:\\s+(?:that|que))?\\s+`, 'giu');
+
+/**
+ * Finds direct quotes ("…," said Yuan) and reported speech (Heine noted that …; afirmó; disse) in one paragraph.
+ * The speaker is a person named next to the speech verb, across an appositive ("X, former ambassador, noted"),
+ * or the last speaker when a pronoun speaks ("He added that …").
+ */
+export function findQuotes(
+  text: string,
+  paragraph: Span,
+  sentences: Span[],
+  people: Speaker[],
+  lastSpeaker: string | null,
+): { quotes: Quote[]; lastSpeaker: string | null } {
+  const quotes: Quote[] = [];
+  let last = lastSpeaker;
+  const personAt = (start: number, end: number) => people.find((p) => p.start >= start && p.start < end);
+  const resolve = (said: string | undefined, at: number): string | null => {
+    if (!said) return null;
+    const word = said.trim().split(/\s+/)[0] ?? '';
+    if (pronoun.test(word)) return last;
+    return personAt(at, at + said.length + 1)?.name ?? null;
+  };
+  const body = text.slice(paragraph.start, paragraph.end);
+  const direct: Span[] = [];
+  for (const m of body.matchAll(quotePattern)) {
+    const inner = m[1] ?? '';
+    const start = paragraph.start + (m.index ?? 0) + 1;
+    const end = start + inner.length;
+    // Attributions sit right next to the quote: look 160 characters either side, so long paragraphs stay linear.
+    const tail = afterQuote.exec(text.slice(end + 1, Math.min(paragraph.end, end + 161)));
+    let speaker: string | null = null;
+    if (tail?.groups?.after)
+      speaker = resolve(tail.groups.after, end + 1 + tail[0].length - tail.groups.after.length);
+    else if (tail?.groups?.subject)
+      speaker = resolve(tail.groups.subject, end + 1 + tail[0].indexOf(tail.groups.subject));
+    if (!speaker) {
+      const from = Math.max(paragraph.start, start - 161);
+      const head = beforeQuote.exec(text.slice(from, start - 1));
+      if (head?.groups?.subject) speaker = resolve(head.groups.subject, from + head.index);
+    }
+    // The attribution ("said Yuan") belongs to this quote, not to reported speech.
+    direct.push({ start: start - 1, end: end + 1 + (tail?.[0].length ?? 0) });
+    if (!speaker) continue;
+    quotes.push({ speaker, text: inner, start, end });
+    last = speaker;
+  }
+  for (const sentence of sentences) {
+    const s = text.slice(sentence.start, sentence.end);
+    reported.lastIndex = 0;
+    for (let m = reported.exec(s); m; m = reported.exec(s)) {
+      const verbStart = sentence.start + m.index + m[0].indexOf(m[1] ?? '');
+      if (direct.some((d) => verbStart >= d.start && verbStart < d.end)) continue;
+      const speaker =
+        speakerOf(text, sentence, verbStart, verbStart + (m[1] ?? '').length, people) ??
+        (pronoun.test(s.split(/\s+/)[0] ?? '') ? last : null);
+      if (!speaker) continue;
+      const start = sentence.start + m.index + m[0].length;
+      const end = sentence.end - (/[.!?]$/.test(s) ? 1 : 0);
+      if (end - start < 12) continue;
+      quotes.push({ speaker, text: text.slice(start, end), start, end });
+      last = speaker;
+      break;
+    }
+  }
+  return { quotes: quotes.sort((a, b) => a.start - b.start), lastSpeaker: last };
+}
+
+// The person who speaks with the verb at [verbStart, verbEnd): right before it, before an appositive, or right after.
+function speakerOf(
+  text: string,
+  sentence: Span,
+  verbStart: number,
+  verbEnd: number,
+  people: Speaker[],
+): string | null {
+  const inSentence = people.filter((p) => p.start >= sentence.start && p.end <= sentence.end);
+  const before = inSentence.filter((p) => p.end <= verbStart).at(-1);
+  if (before) {
+    const between = text.slice(before.end, verbStart);
+    if (/^\s*,?\s*$/.test(between) || /^,[^;]*,\s*$/.test(between)) return before.name;
+    const first = inSentence[0];
+    if (first && first.end <= verbStart && /^,[^;]*,\s*$/.test(text.slice(first.end, verbStart)))
+      return first.name;
+  }
+  const after = inSentence.find((p) => p.start >= verbEnd && /^\s*$/.test(text.slice(verbEnd, p.start)));
+  return after?.name ?? null;
+}
