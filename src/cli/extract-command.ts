@@ -13,7 +13,7 @@ function table(result: ReturnType<typeof toContract>): string {
   ];
   for (const c of result.claims) {
     lines.push(
-      `  ${c.property} ${c.qualifier ? `${c.qualifier} ` : ''}${c.value} ${c.unit ?? ''}${c.time ? ` @${c.time}` : ''}  "${c.quote}" [${c.start}-${c.end}]`,
+      `  ${c.subject ?? '?'} · ${c.property} ${c.qualifier ? `${c.qualifier} ` : ''}${c.value} ${c.unit ?? ''}${c.time ? ` @${c.time}` : ''}  "${c.quote}" [${c.start}-${c.end}]`,
     );
   }
   return lines.join('\n');

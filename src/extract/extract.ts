@@ -1,12 +1,15 @@
+import type { EntityType } from '../domain/entity.js';
 import type { Paragraph } from '../domain/source.js';
 import { attachTimes, incompleteStatistics } from './attach-times.js';
 import { bodyEntityType, findBodies } from './bodies.js';
 import { findCountries } from './countries.js';
 import { EntityIndex } from './entity-index.js';
+import { indicatorOf } from './indicators.js';
 import { findDescribedProjects, findNames } from './names.js';
 import { findMultiplyVerbs, findQuantities, type Quantity } from './quantity.js';
 import { findQuotes, type Quote, type Speaker } from './quotes.js';
 import { splitSentences } from './sentences.js';
+import { subjectOf, subjectReach, type SentenceEntity } from './subjects.js';
 import { findTimes, type TimeExpr } from './times.js';
 import { tokenize } from './tokens.js';
 import type { ExtractedClaim, ExtractedEntity, Span } from './types.js';
@@ -42,6 +45,16 @@ const propertyOf: Record<Quantity['kind'], string> = {
   multiple: 'growth_multiple',
 };
 
+// What a money figure is: a loan, an investment, a cost, trade, or just an amount, from the words of its sentence.
+const moneyProperties: [RegExp, string][] = [
+  [/\b(?:loans?|lent|lend\w*|credit\w*|financ\w*)|préstamo|crédito|empréstimo/iu, 'loan'],
+  [/\binvest\w*|inversi[oó]n|invers\w*|investimento/iu, 'investment'],
+  [/\b(?:cost\w*|cuesta|costó|valued|worth|budget)|custo|presupuesto|orçamento/iu, 'cost'],
+  [/\b(?:trade|exports?|imports?)\b|comercio|comércio|exporta|importa/iu, 'trade'],
+];
+const moneyProperty = (sentence: string) =>
+  moneyProperties.find(([re]) => re.test(sentence))?.[1] ?? 'amount';
+
 function claimOf(text: string, q: Quantity, time: string | null): ExtractedClaim {
   return {
     subject: q.counted,
@@ -60,32 +73,63 @@ function claimOf(text: string, q: Quantity, time: string | null): ExtractedClaim
   };
 }
 
-/** Records the entities of one paragraph in the index; returns the people, for quote attribution. */
-function paragraphEntities(input: ExtractInput, paragraph: Span, index: EntityIndex): Speaker[] {
+/** Records the entities of one paragraph in the index; returns their mentions, and the people for quotes. */
+function paragraphEntities(input: ExtractInput, paragraph: Span, index: EntityIndex) {
   const { text } = input;
   const tokens = tokenize(text, paragraph.start, paragraph.end);
   const known: Span[] = [];
+  const mentions: SentenceEntity[] = [];
+  const people: Speaker[] = [];
+  const record = (type: EntityType, name: string, id: string | null, span: Span) => {
+    const entity = index.add(type, name, id, span);
+    mentions.push({ start: span.start, end: span.end, type, name: entity.name, id: entity.id });
+    if (type === 'person') people.push({ start: span.start, end: span.end, name: entity.name });
+  };
   for (const m of findCountries(text, tokens, input.language)) {
-    index.add('country', m.country.name, m.country.id, m);
+    record('country', m.country.name, m.country.id, m);
     known.push(m);
   }
   for (const m of findBodies(text, tokens)) {
-    index.add(bodyEntityType(m.body), m.body.name, m.body.id, m);
+    record(bodyEntityType(m.body), m.body.name, m.body.id, m);
     known.push(m);
   }
-  const people: Speaker[] = [];
-  for (const m of [
+  const named = [
     ...findNames(text, tokens, known),
     ...findDescribedProjects(text, paragraph.start, paragraph.end),
-  ]) {
-    const entity = index.add(m.type, m.name, null, m);
-    if (m.type === 'person') people.push({ start: m.start, end: m.end, name: entity.name });
-  }
-  return people;
+  ];
+  for (const m of named) record(m.type, m.name, null, m);
+  return { people, mentions: mentions.sort((a, b) => a.start - b.start) };
 }
 
-/** The claims of one paragraph: figures with their times, sentence by sentence. */
-function paragraphClaims(input: ExtractInput, paragraph: Span, sentences: Span[]): ExtractedClaim[] {
+/** Sets what a claim is about; an aggregate becomes an indicator entity with its normalized label. */
+function assignSubject(
+  text: string,
+  sentence: Span,
+  q: Quantity,
+  claim: ExtractedClaim,
+  inSentence: SentenceEntity[],
+  index: EntityIndex,
+) {
+  const subject = subjectOf(text, sentence, q, inSentence);
+  if (!subject) return;
+  const indicator = subject.type === 'indicator' ? indicatorOf(subject.name) : null;
+  if (indicator) {
+    const at = text.indexOf(subject.name, sentence.start);
+    if (at >= 0 && at < sentence.end)
+      index.add('indicator', indicator.label, indicator.id, { start: at, end: at + subject.name.length });
+    Object.assign(claim, { subject: indicator.label, subjectType: 'indicator', subjectId: indicator.id });
+  } else {
+    Object.assign(claim, { subject: subject.name, subjectType: subject.type, subjectId: subject.id });
+  }
+}
+
+/** The claims of one paragraph: figures with their times and subjects, sentence by sentence. */
+function paragraphClaims(
+  input: ExtractInput,
+  sentences: Span[],
+  mentions: SentenceEntity[],
+  index: EntityIndex,
+): ExtractedClaim[] {
   const { text } = input;
   const claims: ExtractedClaim[] = [];
   // A sentence without a time of its own reads in the time of the one before it ("Similarly, ... doubled").
@@ -100,10 +144,24 @@ function paragraphClaims(input: ExtractInput, paragraph: Span, sentences: Span[]
     ].sort((a, b) => a.start - b.start);
     if (quantities.length === 0) continue;
     const times = attachTimes(text, quantities, inScope);
-    const floor = incompleteStatistics.test(text.slice(sentence.start, sentence.end));
+    const sentenceText = text.slice(sentence.start, sentence.end);
+    const floor = incompleteStatistics.test(sentenceText);
+    // Mentions near each figure, by a window sliding along both sorted lists (huge sentences stay linear).
+    let lo = 0;
+    let hi = 0;
+    const inSentence = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
     quantities.forEach((q, i) => {
+      while (lo < inSentence.length && (inSentence[lo]?.end ?? 0) < q.start - subjectReach) lo++;
+      hi = Math.max(hi, lo);
+      while (hi < inSentence.length && (inSentence[hi]?.start ?? 0) <= q.end) hi++;
       const claim = claimOf(text, q, times[i] ?? null);
       if (floor && claim.qualifier === null && q.kind !== 'multiple') claim.qualifier = 'at_least';
+      // The words around a figure say what kind of money it is; the window also keeps huge sentences linear.
+      if (q.kind === 'money')
+        claim.property = moneyProperty(
+          text.slice(Math.max(sentence.start, q.start - 160), Math.min(sentence.end, q.end + 80)),
+        );
+      assignSubject(text, sentence, q, claim, inSentence.slice(lo, hi), index);
       claims.push(claim);
     });
   }
@@ -121,10 +179,10 @@ export function extract(input: ExtractInput): ExtractOutput {
   let lastSpeaker: string | null = null;
   for (const paragraph of input.paragraphs) {
     if (paragraph.duplicateOf !== null) continue;
-    const people = paragraphEntities(input, paragraph, index);
+    const { people, mentions } = paragraphEntities(input, paragraph, index);
     const sentences = splitSentences(input.text, paragraph.start, paragraph.end);
     // Push one by one: spreading a huge array into push() overflows the call stack.
-    for (const claim of paragraphClaims(input, paragraph, sentences)) claims.push(claim);
+    for (const claim of paragraphClaims(input, sentences, mentions, index)) claims.push(claim);
     const found = findQuotes(input.text, paragraph, sentences, people, lastSpeaker);
     for (const quote of found.quotes) quotes.push(quote);
     lastSpeaker = found.lastSpeaker;
