@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -98,6 +98,53 @@ describe('puente ingest', () => {
   });
 });
 
+describe('puente ingest: folders', () => {
+  it('follows links, reads a file named twice once, keeps argument order, skips files without extension', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'links'));
+    copyFileSync(samplePath(seedFiles[1]), join(dir, 'real.txt'));
+    symlinkSync(join(dir, 'real.txt'), join(dir, 'links', 'linked.txt'));
+    writeFileSync(join(dir, 'links', 'noext'), 'China lent Peru $5 billion.');
+    const run = puente(
+      ['ingest', '--json', join(dir, 'missing.txt'), join(dir, 'links'), join(dir, 'real.txt')],
+      {
+        PUENTE_DB: join(dir, 'x.db'),
+      },
+    );
+    const body = JSON.parse(run.stdout) as {
+      ingested: number;
+      failed: number;
+      results: { path: string; status: string }[];
+    };
+    expect(body.results.map((r) => [r.path.split('/').slice(-2).join('/'), r.status])).toEqual([
+      [`${dir.split('/').pop()}/missing.txt`, 'failed'],
+      ['links/linked.txt', 'ingested'],
+    ]);
+    expect(body).toMatchObject({ ingested: 1, failed: 1 });
+  });
+
+  it.skipIf(process.getuid?.() === 0)('reports an unreadable folder and goes on with the rest', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'locked'));
+    writeFileSync(join(dir, 'locked', 'a.txt'), 'text');
+    chmodSync(join(dir, 'locked'), 0o000);
+    const run = puente(['ingest', join(dir, 'locked'), samplePath(seedFiles[1])], {
+      PUENTE_DB: join(dir, 'x.db'),
+    });
+    chmodSync(join(dir, 'locked'), 0o755);
+    expect(run.stderr).toMatch(/locked: permission denied/);
+    expect(run.stdout).toMatch(/1 ingested, 0 unchanged, 1 failed/);
+  });
+
+  it('refuses a --max-bytes that is not a whole number above 0', () => {
+    for (const bad of ['abc', '-5', '0', '1.5']) {
+      const run = puente(['ingest', '--max-bytes', bad, samplePath(seedFiles[1])]);
+      expect(run.status, bad).not.toBe(0);
+      expect(run.stderr).toMatch(/not a whole number above 0/);
+    }
+  });
+});
+
 describe('puente extract', () => {
   it('prints the extraction contract without a database, evidence matching the text', () => {
     const dir = tempDir();
@@ -120,11 +167,28 @@ describe('puente extract', () => {
     ).toContain('"unit": "BRL"');
   });
 
-  it('keeps stdout empty and exits non-zero on an error', () => {
+  it('keeps stdout empty and exits non-zero on an error, naming the path', () => {
     const run = puente(['extract', '/no/such/file.txt', '--format', 'json']);
     expect(run.status).not.toBe(0);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/no such file or directory/);
+    expect(run.stderr).toMatch(/\/no\/such\/file\.txt: no such file or directory/);
+    const folder = puente(['extract', tempDir()]);
+    expect(folder.status).not.toBe(0);
+    expect(folder.stderr).toMatch(/is a folder.*puente ingest/);
+  });
+
+  it('answers empty and binary input with a valid contract', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'empty.txt'), '');
+    writeFileSync(
+      join(dir, 'noise.bin'),
+      Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 31) % 256)),
+    );
+    for (const name of ['empty.txt', 'noise.bin']) {
+      const run = puente(['extract', join(dir, name), '--format', 'json']);
+      expect(run.status, name).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({ contract: 1 });
+    }
   });
 
   it('lists its commands in --help', () => {

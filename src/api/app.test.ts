@@ -71,6 +71,11 @@ describeEachBackend('api', (store) => {
     expect(second.items).toHaveLength(1);
     expect(second.next).toBeNull();
     expect([...first.items, ...second.items].map((c) => c.property)).toEqual(['loan', 'loan', 'amount']);
+    // % and _ in q are searched for literally, on both backends.
+    await storeDocument(s.db, textDocument('Growth was 50% of $8 billion, said_the report.'));
+    const percent = await json(await app.request('/api/v1/claims?q=50%25'));
+    expect(percent.total).toBe(1);
+    expect((await json(await app.request('/api/v1/claims?q=_'))).total).toBe(0);
     const brl = await json(await app.request('/api/v1/claims?unit=BRL'));
     expect(brl.items.map((c) => c.evidence)).toMatchObject([{ quote: 'R$ 5 bilhões' }]);
 
@@ -80,7 +85,7 @@ describeEachBackend('api', (store) => {
     expect(lines[0]).toMatch(
       /^id,source_id,subject_id,subject,property,value,unit,currency,qualifier,time,quote,start,end/,
     );
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(5);
     expect(lines.some((l) => l.includes(',596200000000,USD,USD,'))).toBe(true);
   });
 
@@ -93,6 +98,19 @@ describeEachBackend('api', (store) => {
       ['/api/v1/claims?cursor=garbage', 400, 'bad_request'],
       ['/api/v1/claims?qualifier=maybe', 400, 'bad_request'],
       ['/api/v1/sources?limit=x', 400, 'bad_request'],
+      // Well-formed cursors whose parts have the wrong kind must not reach the database (PostgreSQL would 500).
+      ...[
+        ['a', 'abc', 'c'],
+        ['a', 1.5, 'c'],
+        ['a', 1e300, 'c'],
+      ].map((key): [string, number, string] => [
+        `/api/v1/claims?cursor=${Buffer.from(JSON.stringify(key)).toString('base64url')}`,
+        400,
+        'bad_request',
+      ]),
+      ['/api/v1/claims?source=%00', 400, 'bad_request'],
+      ['/api/v1/claims?q=%00', 400, 'bad_request'],
+      ['/api/v1/sources/%00', 404, 'not_found'],
     ];
     for (const [path, status, code] of cases) {
       const res = await app.request(path);

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Claim } from '../domain/claim.js';
 import { Qualifier } from '../domain/claim.js';
 import { ReviewState } from '../domain/entity.js';
@@ -7,16 +7,16 @@ import { listClaims, type ClaimFilter } from '../store/claims.js';
 import type { Db } from '../store/database.js';
 import { maxLimit } from '../store/paging.js';
 import { toCsv, type CsvColumn } from './csv.js';
-import { pageQuery } from './query.js';
+import { pageQuery, queryText } from './query.js';
 
 const claimQuery = pageQuery.extend({
-  source: z.string().max(100).optional(),
-  subject: z.string().max(200).optional(),
-  property: z.string().max(100).optional(),
-  unit: z.string().max(20).optional(),
+  source: queryText(100).optional(),
+  subject: queryText(200).optional(),
+  property: queryText(100).optional(),
+  unit: queryText(20).optional(),
   qualifier: Qualifier.optional(),
   review: ReviewState.optional(),
-  q: z.string().max(200).optional(),
+  q: queryText(200).optional(),
 });
 
 const toFilter = (q: z.infer<typeof claimQuery>): ClaimFilter => ({

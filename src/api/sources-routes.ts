@@ -1,11 +1,15 @@
 import { Hono } from 'hono';
 import { notFound } from '../domain/errors.js';
-import { listClaims } from '../store/claims.js';
+import { claimsOfSource } from '../store/claims.js';
 import type { Db } from '../store/database.js';
 import { entitiesInSource } from '../store/entities.js';
-import { maxLimit } from '../store/paging.js';
 import { getSource, listSources } from '../store/sources.js';
 import { pageQuery } from './query.js';
+
+const sourceIdShape = /^s_[0-9a-f]{20}$/;
+
+/** The most claims `GET /sources/:id` returns; `claimsTotal` gives the count, `/claims?source=` pages them all. */
+export const sourceClaimCap = 10_000;
 
 /** `GET /sources` (summaries, newest first) and `GET /sources/:id` (text, paragraphs, entities, claims). */
 export function sourceRoutes(db: Db) {
@@ -13,11 +17,12 @@ export function sourceRoutes(db: Db) {
     .get('/sources', async (c) => c.json(await listSources(db, pageQuery.parse(c.req.query()))))
     .get('/sources/:id', async (c) => {
       const id = c.req.param('id');
-      const source = await getSource(db, id);
-      if (!source) throw notFound('source', id);
+      // Source ids have one shape; anything else is simply not found (and never reaches the database).
+      const source = sourceIdShape.test(id) ? await getSource(db, id) : undefined;
+      if (!source) throw notFound('source', id.slice(0, 60));
       const [entities, claims] = await Promise.all([
         entitiesInSource(db, id),
-        listClaims(db, { sourceId: id }, { limit: maxLimit }),
+        claimsOfSource(db, id, sourceClaimCap),
       ]);
       const paragraphs = source.paragraphs.map((p) => ({ ...p, duplicate: p.duplicateOf !== null }));
       return c.json({

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { badRequest } from '../domain/errors.js';
 import { readDocument } from '../ingest/read-document.js';
@@ -29,6 +29,9 @@ export function registerExtract(program: Command) {
     .action((file: string, opts: { format: string }) => {
       if (opts.format !== 'json' && opts.format !== 'table') {
         throw badRequest(`unknown format "${opts.format}"`, 'use --format json or --format table');
+      }
+      if (file !== '-' && statSync(file).isDirectory()) {
+        throw badRequest(`${file}: is a folder`, 'extract reads one document; use puente ingest for folders');
       }
       const bytes = file === '-' ? readFileSync(0) : readFileSync(file);
       const result = toContract(readDocument(file === '-' ? 'stdin.txt' : file, bytes, { lenient: true }));

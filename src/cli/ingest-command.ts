@@ -1,10 +1,19 @@
 import { isAbsolute, relative } from 'node:path';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { ingestPaths, type IngestResult } from '../pipeline/ingest-paths.js';
 import { migrate, openStore } from '../store/connect.js';
 import { say, warn } from './output.js';
 
 const shown = (path: string) => (isAbsolute(path) ? relative(process.cwd(), path) || path : path);
+
+/** Parses an option that must be a whole number above 0. */
+export function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n <= 0) {
+    throw new InvalidArgumentError(`"${value}" is not a whole number above 0`);
+  }
+  return n;
+}
 
 /** One line for one result of a batch, naming the file as relative to the current folder. */
 export function resultLine(r: IngestResult): string {
@@ -33,12 +42,7 @@ export function registerIngest(program: Command, setExit: (code: number) => void
     .argument('<paths...>', 'files or folders to ingest')
     .option('-r, --recursive', 'also read the subfolders of the given folders')
     .option('--json', 'print the results as one JSON object instead of lines')
-    .option(
-      '--max-bytes <n>',
-      'largest file to read, in bytes',
-      (v) => Number.parseInt(v, 10),
-      20 * 1024 * 1024,
-    )
+    .option('--max-bytes <n>', 'largest file to read, in bytes', positiveInteger, 20 * 1024 * 1024)
     .action(async (paths: string[], opts: { recursive?: boolean; json?: boolean; maxBytes: number }) => {
       const store = openStore();
       try {

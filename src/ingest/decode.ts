@@ -21,8 +21,9 @@ export function decodeText(bytes: Uint8Array): string {
   return text;
 }
 
-// NUL bytes, or many control characters in the first 8 KiB, mean binary data.
+// A NUL byte anywhere, or many control characters in the first 8 KiB, means binary data.
 function looksBinary(bytes: Uint8Array): boolean {
+  if (bytes.includes(0)) return true;
   const sample = bytes.subarray(0, 8192);
   let control = 0;
   for (const b of sample) {

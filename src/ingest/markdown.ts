@@ -22,15 +22,25 @@ const keys: Record<string, keyof FrontMatter> = {
   publishedat: 'publishedAt',
 };
 
+// Control characters never belong in metadata (and PostgreSQL cannot store NUL in text).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const controlCharacters = /[\u0000-\u001f\u007f]/g;
+
 /** Splits front matter off a document; unknown keys are ignored, values may be quoted. */
 export function readFrontMatter(text: string): { meta: FrontMatter; body: string } {
   const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
   if (!m || m[1] === undefined) return { meta: {}, body: text };
+  // A block is front matter only if every line in it is `key: value`; otherwise it is text between two rules.
+  const lines = m[1].split(/\r?\n/).filter((line) => line.trim() !== '');
+  if (!lines.every((line) => /^[A-Za-z_][\w-]*\s*:/.test(line))) return { meta: {}, body: text };
   const meta: FrontMatter = {};
-  for (const line of m[1].split(/\r?\n/)) {
+  for (const line of lines) {
     const kv = /^([A-Za-z_]+)\s*:\s*(.*)$/.exec(line);
     const key = kv?.[1] ? keys[kv[1].toLowerCase()] : undefined;
-    const value = kv?.[2]?.trim().replace(/^(["'])(.*)\1$/, '$2');
+    const value = kv?.[2]
+      ?.trim()
+      .replace(/^(["'])(.*)\1$/, '$2')
+      .replace(controlCharacters, '');
     if (key && value) meta[key] = value;
   }
   return { meta, body: text.slice(m[0].length) };
@@ -50,6 +60,6 @@ export function stripInlineMarkdown(line: string): string {
 
 /** The first level-one heading of a Markdown document, if any. */
 export function markdownTitle(body: string): string | null {
-  const m = /^#\s+(.+)$/m.exec(body);
+  const m = /^#[ \t]+(.+)$/m.exec(body);
   return m?.[1] ? stripInlineMarkdown(m[1]).trim() : null;
 }

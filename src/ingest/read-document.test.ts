@@ -48,3 +48,36 @@ describe('readDocument', () => {
     expect(() => readDocument('a.pdf', utf8('%PDF-1.7'))).toThrow(/unsupported file type ".pdf"/);
   });
 });
+
+describe('readDocument: edge cases', () => {
+  it('keeps text between --- lines in plain text, and in Markdown unless every line is key: value', () => {
+    const txt = readDocument(
+      'fm.txt',
+      utf8('---\nChina lent Peru $5 billion in 2020.\n---\nEnd of report.\n'),
+    );
+    expect(txt.text).toContain('China lent Peru $5 billion in 2020.');
+    const md = readDocument('rule.md', utf8('---\nChina lent Peru $5 billion.\n---\n\nEnd.\n'));
+    expect(md.text).toContain('China lent Peru $5 billion.');
+    expect(readDocument('fm.md', utf8('---\ntitle: T\n---\nBody text here.\n')).title).toBe('T');
+  });
+
+  it('refuses a Markdown file of only markup, and does not take a heading from the next line', () => {
+    expect(() => readDocument('markup.md', utf8('# \n\n***\n\n---\n\n- \n'))).toThrow(/only markup/);
+    expect(readDocument('h.md', utf8('#\nPeru got $5 billion.\n')).title).toBeNull();
+  });
+
+  it('refuses a NUL byte anywhere, not only in the first 8 KiB', () => {
+    const bytes = utf8(`${'a'.repeat(9000)}\u0000def`);
+    expect(() => readDocument('late-nul.txt', bytes)).toThrow(/binary file/);
+  });
+
+  it('reads anything in lenient mode: empty, binary, Windows-1252', () => {
+    expect(readDocument('e.txt', new Uint8Array(), { lenient: true }).paragraphs).toEqual([]);
+    const latin = readDocument(
+      'l.txt',
+      Uint8Array.from(Buffer.from('Perú recibió US$ 5 millones.', 'latin1')),
+      { lenient: true },
+    );
+    expect(latin.text).toBe('Perú recibió US$ 5 millones.');
+  });
+});

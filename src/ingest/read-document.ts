@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import { unsupportedInput } from '../domain/errors.js';
 import { decodeLenient, decodeText } from './decode.js';
 import { detectLanguage } from './language.js';
-import { markdownTitle, readFrontMatter, stripInlineMarkdown } from './markdown.js';
+import { markdownTitle, readFrontMatter, stripInlineMarkdown, type FrontMatter } from './markdown.js';
 import { buildText, splitParagraphs, type NormalizedText } from './normalize.js';
 
 /** A document read and normalized, ready to be extracted and stored. */
@@ -20,7 +20,7 @@ export interface ReadDocument extends NormalizedText {
 }
 
 const markdownExtensions = new Set(['.md', '.markdown']);
-const textExtensions = new Set(['.txt', '.text', '']);
+const textExtensions = new Set(['.txt', '.text']);
 const bylinePattern = /^(?:By|Por|De|Texto de|Reporting by)\s+\p{Lu}[\p{L}.'’ -]{1,60}$/u;
 
 /** Whether the reader takes files with this name (by extension; content is checked when read). */
@@ -42,12 +42,18 @@ export function readDocument(uri: string, bytes: Uint8Array, options: ReadOption
   }
   const decoded = options.lenient ? decodeLenient(bytes) : decodeText(bytes);
   const isMarkdown = markdownExtensions.has(ext);
-  const { meta, body } = readFrontMatter(decoded);
+  // Only Markdown has front matter; in plain text, lines of dashes are just text.
+  const { meta, body } = isMarkdown ? readFrontMatter(decoded) : { meta: {} as FrontMatter, body: decoded };
+  // A paragraph with no letter or digit is markup or decoration ("***", "- "), not text.
   const paragraphs = splitParagraphs(body)
     .map((p) => (isMarkdown ? stripInlineMarkdown(p).trim() : p))
-    .filter(Boolean);
-  if (paragraphs.length === 0 && !options.lenient)
-    throw unsupportedInput('no text after front matter', 'the document body is empty');
+    .filter((p) => /[\p{L}\p{N}]/u.test(p));
+  if (paragraphs.length === 0 && !options.lenient) {
+    throw unsupportedInput(
+      'no text: the file holds only markup, punctuation or front matter',
+      'remove it from the batch',
+    );
+  }
   const normalized = buildText(paragraphs);
   const first = paragraphs[0] ?? '';
   const byline = meta.byline ?? paragraphs.slice(0, 3).find((p) => bylinePattern.test(p)) ?? null;

@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import { PuenteError } from '../domain/errors.js';
 import { readDocument, readable } from '../ingest/read-document.js';
@@ -21,48 +21,86 @@ export interface IngestOptions {
 
 const defaultMaxBytes = 20 * 1024 * 1024;
 
-/** Expands the given paths into the files to ingest; paths that cannot be expanded become failures. */
-export function collectFiles(
-  paths: string[],
-  recursive: boolean,
-): { files: string[]; failures: IngestResult[] } {
-  const files: string[] = [];
-  const failures: IngestResult[] = [];
-  const walk = (dir: string, top: string): number => {
-    let count = 0;
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-      a.name.localeCompare(b.name),
-    )) {
-      const full = join(dir, entry.name);
-      if (entry.name.startsWith('.')) continue;
-      if (entry.isDirectory() && recursive) count += walk(full, top);
-      else if (entry.isFile() && readable(full)) {
-        files.push(full);
-        count++;
+/** One step of a batch, in the order the paths were given: a file to read, or a path that already failed. */
+export type PlanItem = { file: string } | { failure: IngestResult };
+
+const fail = (path: string, message: string, hint: string | null): PlanItem => ({
+  failure: { path, status: 'failed', message, hint },
+});
+
+const reason = (error: unknown) => {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ELOOP') return 'too many levels of symbolic links';
+  return error instanceof Error ? error.message : String(error);
+};
+
+/**
+ * Expands the given paths into the files to read, in the order given: folders give their .txt and .md files
+ * (subfolders with `recursive`), symbolic links are followed, a file named twice is read once, and a path that
+ * cannot be read becomes a failure in its place without stopping the others.
+ */
+export function planFiles(paths: string[], recursive: boolean): PlanItem[] {
+  const plan: PlanItem[] = [];
+  const seen = new Set<string>();
+  const addFile = (path: string) => {
+    const real = realpathSync(path);
+    if (seen.has(real)) return false;
+    seen.add(real);
+    plan.push({ file: path });
+    return true;
+  };
+  // Returns how many files the folder gave and whether it has subfolders that were not read.
+  const walk = (dir: string, visited: Set<string>): { files: number; skipped: boolean } => {
+    let files = 0;
+    let skipped = false;
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort((a, b) => a.localeCompare(b));
+    } catch (error) {
+      plan.push(fail(dir, reason(error), 'check the folder and its permissions'));
+      return { files: 1, skipped };
+    }
+    for (const name of names) {
+      if (name.startsWith('.')) continue;
+      const full = join(dir, name);
+      try {
+        const stat = statSync(full);
+        if (stat.isDirectory()) {
+          const real = realpathSync(full);
+          if (!recursive) skipped = true;
+          else if (!visited.has(real)) files += walk(full, new Set([...visited, real])).files;
+        } else if (stat.isFile() && readable(full) && addFile(full)) files++;
+      } catch (error) {
+        plan.push(fail(full, reason(error), 'check the file and its permissions'));
+        files++;
       }
     }
-    return count;
+    return { files, skipped };
   };
   for (const path of paths) {
-    let stat;
     try {
-      stat = statSync(path);
-    } catch {
-      failures.push({ path, status: 'failed', message: 'no such file or directory', hint: 'check the path' });
-      continue;
-    }
-    if (stat.isDirectory()) {
-      if (walk(path, path) === 0) {
-        failures.push({
-          path,
-          status: 'failed',
-          message: `no readable .txt or .md files in directory${recursive ? '' : ' (subfolders not read)'}`,
-          hint: recursive ? 'put .txt or .md documents in it' : 'add --recursive to read subfolders',
-        });
+      const stat = statSync(path);
+      if (!stat.isDirectory()) {
+        addFile(path);
+        continue;
       }
-    } else files.push(path);
+      const { files, skipped } = walk(path, new Set([realpathSync(path)]));
+      if (files === 0) {
+        plan.push(
+          fail(
+            path,
+            `no readable .txt or .md files in directory${skipped ? ' (subfolders not read)' : ''}`,
+            skipped ? 'add --recursive to read subfolders' : 'put .txt or .md documents in it',
+          ),
+        );
+      }
+    } catch (error) {
+      plan.push(fail(path, reason(error), 'check the path'));
+    }
   }
-  return { files, failures };
+  return plan;
 }
 
 /** Reads and stores one file; a failure is returned as a result, never thrown. */
@@ -81,7 +119,8 @@ export async function ingestFile(
         hint: 'raise --max-bytes or split the file',
       };
     }
-    const doc = readDocument(relative(process.cwd(), path) || path, readFileSync(path));
+    // The absolute path, so the same file has the same uri whatever folder the command ran in.
+    const doc = readDocument(resolve(path), readFileSync(path));
     return { path, ...(await storeDocument(db, doc)) };
   } catch (error) {
     if (error instanceof PuenteError)
@@ -91,19 +130,18 @@ export async function ingestFile(
   }
 }
 
-/** Ingests files and folders one document at a time, going on past failures; returns every item's result. */
+/** Ingests files and folders one document at a time, going on past failures; returns every item's result in order. */
 export async function ingestPaths(
   db: Kysely<Database>,
   paths: string[],
   options: IngestOptions = {},
 ): Promise<IngestResult[]> {
-  const { files, failures } = collectFiles(paths, options.recursive ?? false);
   const results: IngestResult[] = [];
-  const report = (r: IngestResult) => {
-    results.push(r);
-    options.onResult?.(r);
-  };
-  failures.forEach(report);
-  for (const file of files) report(await ingestFile(db, file, options.maxBytes ?? defaultMaxBytes));
+  for (const item of planFiles(paths, options.recursive ?? false)) {
+    const result =
+      'file' in item ? await ingestFile(db, item.file, options.maxBytes ?? defaultMaxBytes) : item.failure;
+    results.push(result);
+    options.onResult?.(result);
+  }
   return results;
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Claim } from '../domain/claim.js';
-import type { Entity } from '../domain/entity.js';
+import { Claim } from '../domain/claim.js';
+import { Entity } from '../domain/entity.js';
 import type { ExtractedClaim, ExtractedEntity } from '../extract/types.js';
 
 const shortHash = (parts: (string | number | null)[]) =>
@@ -25,7 +25,8 @@ export function claimFromExtraction(sourceId: string, c: ExtractedClaim): Claim 
       : /^\d{4}(-\d{2}(-\d{2})?)?$/.test(c.value)
         ? { kind: 'date', date: c.value }
         : { kind: 'text', text: c.value };
-  return {
+  // Parsing checks what the extractor made against the domain's rules (units, currency codes, time formats).
+  return Claim.parse({
     id: `c_${shortHash([sourceId, c.rule, c.start, c.end, c.property, c.value, c.unit])}`,
     subjectId: c.subjectId,
     subjectName: c.subject,
@@ -36,17 +37,17 @@ export function claimFromExtraction(sourceId: string, c: ExtractedClaim): Claim 
     evidence: { sourceId, start: c.start, end: c.end, quote: c.quote },
     origin: { kind: 'extractor', name: c.rule },
     reviewState: 'proposed',
-  };
+  });
 }
 
 /** An extracted entity as a domain Entity: reference entities are accepted, new ones proposed. */
 export function entityFromExtraction(e: ExtractedEntity): Entity {
-  return {
+  return Entity.parse({
     id: e.id ?? proposedEntityId(e),
     type: e.type,
     name: e.name,
     aliases: [],
     attributes: {},
     reviewState: e.id ? 'accepted' : 'proposed',
-  };
+  });
 }

@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Claim, ClaimValue } from '../domain/claim.js';
 import type { Database, Db } from './database.js';
 import { decodeCursor, pageLimit, toPage, type Page, type PageRequest } from './paging.js';
@@ -103,11 +103,12 @@ function applyFilter<O>(query: SelectQueryBuilder<Database, 'claim', O>, f: Clai
   if (f.qualifier) q = q.where('claim.qualifier', '=', f.qualifier);
   if (f.reviewState) q = q.where('claim.review_state', '=', f.reviewState);
   for (const word of (f.q ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
+    // `\` escapes % and _ in the pattern; SQLite needs the ESCAPE clause to know it (PostgreSQL has it by default).
     const like = `%${word.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where((eb: ExpressionBuilder<Database, 'claim'>) =>
       eb.or([
-        eb(eb.fn('lower', ['claim.quote']), 'like', like),
-        eb(eb.fn('lower', ['claim.subject_name']), 'like', like),
+        sql<boolean>`lower(${eb.ref('claim.quote')}) like ${like} escape '\\'`,
+        sql<boolean>`lower(${eb.ref('claim.subject_name')}) like ${like} escape '\\'`,
       ]),
     );
   }
@@ -121,7 +122,7 @@ export async function listClaims(db: Db, filter: ClaimFilter, page: PageRequest 
   const limit = pageLimit(page.limit);
   let query = applyFilter(db.selectFrom('claim').selectAll('claim'), filter);
   if (page.cursor) {
-    const [sourceId, start, id] = decodeCursor(page.cursor, 3);
+    const [sourceId, start, id] = decodeCursor(page.cursor, ['string', 'int', 'string']);
     query = query.where((eb) =>
       eb.or([
         eb('claim.source_id', '>', String(sourceId)),
@@ -145,4 +146,26 @@ export async function listClaims(db: Db, filter: ClaimFilter, page: PageRequest 
     filter,
   ).executeTakeFirstOrThrow();
   return toPage(rows, limit, Number(counted.n), claimKey, claimFromRow);
+}
+
+/** The claims of one source in text order, at most `cap` of them, with how many there are in all. */
+export async function claimsOfSource(
+  db: Db,
+  sourceId: string,
+  cap: number,
+): Promise<{ items: Claim[]; total: number }> {
+  const rows = await db
+    .selectFrom('claim')
+    .selectAll()
+    .where('source_id', '=', sourceId)
+    .orderBy('span_start')
+    .orderBy('id')
+    .limit(cap)
+    .execute();
+  const { n } = await db
+    .selectFrom('claim')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('source_id', '=', sourceId)
+    .executeTakeFirstOrThrow();
+  return { items: rows.map(claimFromRow), total: Number(n) };
 }

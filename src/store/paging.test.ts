@@ -4,13 +4,29 @@ import { decodeCursor, encodeCursor, pageLimit, toPage } from './paging.js';
 
 describe('cursors', () => {
   it('round-trips a key', () => {
-    expect(decodeCursor(encodeCursor(['2026-01-01', 's_1', 3]), 3)).toEqual(['2026-01-01', 's_1', 3]);
+    expect(decodeCursor(encodeCursor(['2026-01-01', 's_1', 3]), ['string', 'string', 'int'])).toEqual([
+      '2026-01-01',
+      's_1',
+      3,
+    ]);
   });
 
   it('refuses a malformed or foreign cursor with bad_request', () => {
-    for (const bad of ['!!!', encodeCursor(['a']), Buffer.from('{"a":1}').toString('base64url')]) {
-      expect(() => decodeCursor(bad, 2)).toThrow(PuenteError);
-    }
+    const wrongKinds = [
+      ['a', 'abc', 'c'],
+      ['a', 1.5, 'c'],
+      ['a', 1e300, 'c'],
+      ['a\u0000', 1, 'c'],
+      [1, 1, 'c'],
+    ];
+    const bad = [
+      '!!!',
+      encodeCursor(['a']),
+      Buffer.from('{"a":1}').toString('base64url'),
+      ...wrongKinds.map(encodeCursor),
+    ];
+    for (const cursor of bad)
+      expect(() => decodeCursor(cursor, ['string', 'int', 'string'])).toThrow(PuenteError);
   });
 
   it('clamps the limit and makes next only when a row beyond the page was fetched', () => {

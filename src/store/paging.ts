@@ -23,19 +23,23 @@ type KeyValue = string | number;
 export const encodeCursor = (key: KeyValue[]): string =>
   Buffer.from(JSON.stringify(key)).toString('base64url');
 
-/** Decodes a cursor made by `encodeCursor`, checking it has `size` string or number parts. */
-export function decodeCursor(cursor: string, size: number): KeyValue[] {
+/** The kind of each part of a list's sort key: text, or a whole number within the database's integer range. */
+export type KeyPart = 'string' | 'int';
+
+const fits = (value: unknown, part: KeyPart | undefined) =>
+  part === 'string'
+    ? typeof value === 'string' && !value.includes('\u0000') && value.length <= 200
+    : typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= 2 ** 31 - 1;
+
+/** Decodes a cursor made by `encodeCursor`, checking each part has the kind the list sorts by. */
+export function decodeCursor(cursor: string, parts: KeyPart[]): KeyValue[] {
   let key: unknown;
   try {
     key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     key = undefined;
   }
-  if (
-    !Array.isArray(key) ||
-    key.length !== size ||
-    !key.every((k) => typeof k === 'string' || typeof k === 'number')
-  ) {
+  if (!Array.isArray(key) || key.length !== parts.length || !key.every((k, i) => fits(k, parts[i]))) {
     throw badRequest('invalid cursor', 'pass the `next` value of the previous page unchanged');
   }
   return key;

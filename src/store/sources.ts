@@ -81,7 +81,7 @@ export async function listSources(db: Db, page: PageRequest = {}): Promise<Page<
   const limit = pageLimit(page.limit);
   let query = db.selectFrom('source').select(summaryColumns);
   if (page.cursor) {
-    const [at, id] = decodeCursor(page.cursor, 2);
+    const [at, id] = decodeCursor(page.cursor, ['string', 'string']);
     query = query.where((eb) =>
       eb.or([
         eb('ingested_at', '<', String(at)),

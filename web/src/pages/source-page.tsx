@@ -129,6 +129,11 @@ export function SourcePage({ id }: { id: string }) {
         </div>
         <aside aria-labelledby="claims-heading">
           <h2 id="claims-heading">Claims ({s.claimsTotal})</h2>
+          {s.claimsTotal > s.claims.length && (
+            <p class="muted">
+              Showing the first {s.claims.length}; all of them are in the claims list and its CSV.
+            </p>
+          )}
           {s.claims.length === 0 ? (
             <p class="muted">No claims found in this source.</p>
           ) : (
