@@ -33,6 +33,7 @@ export function createApp(store: Store, options: { webRoot?: string } = {}) {
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         frameAncestors: ["'none'"],
+        formAction: ["'self'"],
       },
       referrerPolicy: 'strict-origin-when-cross-origin',
     }),

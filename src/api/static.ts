@@ -32,7 +32,12 @@ export function serveWebApp(root: string): MiddlewareHandler {
       return c.text('bad path', 400);
     }
     const inside = path.startsWith(root.endsWith(sep) ? root : root + sep);
-    const file = inside && existsSync(path) && statSync(path).isFile() ? path : index;
+    const found = inside && existsSync(path) && statSync(path).isFile();
+    // A missing asset is a 404, not the app's page: a browser would otherwise run HTML as a script.
+    if (!found && (c.req.path.startsWith('/assets/') || extname(c.req.path) !== '')) {
+      return c.text('not found', 404);
+    }
+    const file = found ? path : index;
     const immutable = file !== index && c.req.path.startsWith('/assets/');
     c.header('Content-Type', types[extname(file)] ?? 'application/octet-stream');
     c.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');

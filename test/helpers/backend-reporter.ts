@@ -18,6 +18,8 @@ export default class BackendReporter implements Reporter {
       const c = counts[name] ?? {};
       return `${name}: ${c.passed ?? 0} passed, ${c.failed ?? 0} failed, ${c.skipped ?? 0} skipped`;
     };
-    console.log(`\nStore tests by backend: ${line('sqlite')}; ${line('postgres')}\n`);
+    console.log(
+      `\nTests on a database backend (store, API and CLI): ${line('sqlite')}; ${line('postgres')}\n`,
+    );
   }
 }
