@@ -2,6 +2,7 @@ import type { Quantity } from './quantity.js';
 import type { TimeExpr } from './times.js';
 
 const fromBefore = /(?:from|de|desde)\s*$/iu;
+const rightAfter = /^,?\s*(?:in|en|em|no|na|by|until|até|hasta|for|of|de|del|do|da|para)?\s*$/iu;
 const toBetween = /^\s*(?:to|a|para|hasta|até|up to)\s*$/iu;
 
 /**
@@ -30,7 +31,9 @@ export function attachTimes(text: string, quantities: Quantity[], times: TimeExp
     if (result[i] !== null) return;
     const before = times.filter((t) => t.end <= q.start).at(-1);
     const after = times.find((t) => t.start >= q.end);
-    result[i] = (before ?? after)?.value ?? null;
+    // A time written right after the figure is its own ("US$12 billion in 2000", "R$ 4 bilhões até 2025").
+    const own = after && rightAfter.test(text.slice(q.end, after.start)) ? after : null;
+    result[i] = (own ?? before ?? after)?.value ?? null;
   });
   return result;
 }

@@ -163,14 +163,23 @@ const stopWords = new Set([
 
 // Nouns that count time, money or units: handled elsewhere or not a count of things.
 const notCounted =
-  /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|años|meses|semanas|días|horas|minutos|décadas|anos|dias|horas|dólares|dollars|pesos|reais|yuan|yuanes|euros|soles|millions|billions|thousands|millones|miles|milhões|bilhões|mil|percent|points|puntos|pontos|times|veces|vezes|people's)$/iu;
+  /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|años|meses|semanas|días|horas|minutos|décadas|anos|dias|horas|dólares|dollars|pesos|reais|yuan|yuanes|euros|soles|millions|billions|thousands|millones|miles|milhões|bilhões|mil|percent|times|veces|vezes|people's|first|last|next|primeros|primeras|primeiros|primeiras|últimos|últimas|próximos|próximas|seguintes|siguientes|anteriores)$/iu;
+// "points" count percentage points ("5 puntos porcentuales"), not things; "100 pontos de recarga" are things.
+const percentagePoints =
+  /^(?:points|puntos|pontos)\s+(?:percentuais|porcentuales|percentage|básicos|base|basis|de\s+porcentaje|a\s+mais|a\s+menos|más|menos|more|less)\b|^(?:points|puntos|pontos)(?!\s+de\s+\p{L})/iu;
+// Words that join two describers of one noun: "large and small cracks", "Latin American and Caribbean countries".
+const joiners = new Set(['and', 'or', 'y', 'o', 'e', 'ou']);
 
 // Plural nouns that do not end in -s.
 const irregularPlurals = new Set(['people', 'children', 'personnel', 'staff', 'cattle', 'police', 'pessoas']);
 
 const isPlural = (word: string) => {
   const w = word.toLowerCase();
-  return irregularPlurals.has(w) || (/(?:s|es)$/u.test(w) && w.length > 3 && !/(?:ss|us|is|ous)$/u.test(w));
+  // "país", "mês", "gás", "autobús" end in a stressed vowel and -s: singular.
+  return (
+    irregularPlurals.has(w) ||
+    (/(?:s|es)$/u.test(w) && w.length > 3 && !/(?:ss|us|is|ous|[áéíóúâêô]s)$/u.test(w))
+  );
 };
 
 /** A counted noun phrase right after a number: its span and text ("infrastructure projects"). */
@@ -197,12 +206,14 @@ export function countedNoun(
   const word = /[\p{L}][\p{L}\p{M}'’-]*/uy;
   let at = from + (gap?.[0].length ?? 0);
   let last: { end: number } | null = null;
-  for (let count = 0; count < 4 && at < to; count++) {
+  for (let count = 0; count < 6 && at < to; count++) {
     word.lastIndex = at;
     const m = word.exec(text);
     if (!m || m.index + m[0].length > to) break;
     const w = m[0];
-    if (stopWords.has(w.toLowerCase()) || notCounted.test(w)) break;
+    const joiner = joiners.has(w) && count > 0 && !last;
+    if (!joiner && (stopWords.has(w.toLowerCase()) || notCounted.test(w))) break;
+    if (count === 0 && percentagePoints.test(text.slice(m.index, to))) break;
     if (isPlural(w) && w === w.toLowerCase()) last = { end: m.index + w.length };
     at = m.index + w.length;
     const space = /^[ \u00a0]+/.exec(text.slice(at, to));

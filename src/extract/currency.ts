@@ -32,6 +32,9 @@ const suffixes: [string, string][] = [
   ['dólares', 'USD'],
   ['US dollars', 'USD'],
   ['U.S. dollars', 'USD'],
+  ['U.S. dollar', 'USD'],
+  ['U.S.-dollar', 'USD'],
+  ['US-dollar', 'USD'],
   ['dollars', 'USD'],
   ['dollar', 'USD'],
   ['USD', 'USD'],
@@ -43,6 +46,8 @@ const suffixes: [string, string][] = [
   ['Argentine pesos', 'ARS'],
   ['Chilean pesos', 'CLP'],
   ['Colombian pesos', 'COP'],
+  // Bare "pesos": the caller resolves it from the country the document is about.
+  ['pesos', 'PESO'],
   ['reais', 'BRL'],
   ['real', 'BRL'],
   ['BRL', 'BRL'],
@@ -69,7 +74,7 @@ export const prefixBefore = new RegExp(
 
 /** Matches a currency word at the start of the text (after white space and an optional "de"/"of"). */
 export const suffixAfter = new RegExp(
-  `^\\s+(?:(?:de|of)\\s+)?(${alternation(suffixes.map(([w]) => w))})(?![\\p{L}])`,
+  `^(?:\\s+|-)(?:(?:de|of)\\s+)?(${alternation(suffixes.map(([w]) => w))})(?![\\p{L}])`,
   'iu',
 );
 
@@ -82,3 +87,25 @@ export const suffixCurrency = (word: string) => lookup(suffixes, word);
 /** Whether a currency mark or word is Spanish or Portuguese usage, which tells how numbers are written. */
 export const isRomanceCurrency = (said: string) =>
   /^(?:R\$|S\/\.?|Mex\$)$|dólares|reais|real|soles|pesos|yuanes/iu.test(said.trim());
+
+// The countries whose currency is called "peso", by the names a text uses for them.
+const pesoCountries: [RegExp, string][] = [
+  [/\bM[eé]xic(?:o|an[oa]s?)\b|\bmexican[oa]s?\b/giu, 'MXN'],
+  [/\bArgentin(?:a|e|ian|os?|as?)\b/giu, 'ARS'],
+  [/\bChile(?:an)?\b|\bchilen[oa]s?\b/giu, 'CLP'],
+  [/\bColombi(?:a|an)\b|\bcolombian[oa]s?\b/giu, 'COP'],
+  [/\bUrugua(?:y|yan)\b|\buruguay[oa]s?\b/giu, 'UYU'],
+  [/\bRep[uú]blica Dominicana\b|\bDominican Republic\b/giu, 'DOP'],
+  [/\bCuba(?:n)?\b|\bcuban[oa]s?\b/giu, 'CUP'],
+];
+
+/** The currency that a bare "pesos" means in a text: that of the peso country it names most, or null. */
+export function pesoCurrency(text: string): string | null {
+  let best: string | null = null;
+  let most = 0;
+  for (const [re, code] of pesoCountries) {
+    const n = text.match(re)?.length ?? 0;
+    if (n > most) [best, most] = [code, n];
+  }
+  return best;
+}

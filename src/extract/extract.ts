@@ -6,7 +6,9 @@ import { findCountries } from './countries.js';
 import { EntityIndex } from './entity-index.js';
 import { indicatorOf } from './indicators.js';
 import { findDescribedProjects, findNames } from './names.js';
-import { findMultiplyVerbs, findQuantities, type Quantity } from './quantity.js';
+import { pesoCurrency } from './currency.js';
+import { numberStyle } from './number.js';
+import { findMultiplyVerbs, findQuantities, type Quantity, type QuantityContext } from './quantity.js';
 import { findQuotes, type Quote, type Speaker } from './quotes.js';
 import { splitSentences } from './sentences.js';
 import { subjectOf, subjectReach, type SentenceEntity } from './subjects.js';
@@ -123,12 +125,35 @@ function assignSubject(
   }
 }
 
+/** What reading one document carries from sentence to sentence. */
+interface DocumentState {
+  context: QuantityContext;
+  /** the currency of the last money figure read, which a bare "414 millones" continues */
+  currency: string | null;
+  /** the currency of each amount read so far: a bare amount that restates one keeps its currency */
+  amounts: Map<number, string>;
+}
+
+// A bare amount restates an earlier one of the same value, or continues the running currency (dropped when
+// there is none); any other money figure sets the running currency.
+function withRunningCurrency(q: Quantity, doc: DocumentState): Quantity[] {
+  if (q.kind !== 'money') return [q];
+  if (q.rule !== 'money:implied') {
+    doc.currency = q.currency;
+    if (q.currency) doc.amounts.set(q.value, q.currency);
+    return [q];
+  }
+  const currency = doc.amounts.get(q.value) ?? doc.currency;
+  return currency ? [{ ...q, unit: currency, currency }] : [];
+}
+
 /** The claims of one paragraph: figures with their times and subjects, sentence by sentence. */
 function paragraphClaims(
   input: ExtractInput,
   sentences: Span[],
   mentions: SentenceEntity[],
   index: EntityIndex,
+  doc: DocumentState,
 ): ExtractedClaim[] {
   const { text } = input;
   const claims: ExtractedClaim[] = [];
@@ -139,9 +164,11 @@ function paragraphClaims(
     const inScope = own.length > 0 ? own : context;
     context = inScope;
     const quantities = [
-      ...findQuantities(text, sentence.start, sentence.end, input.language),
-      ...findMultiplyVerbs(text, sentence.start, sentence.end),
-    ].sort((a, b) => a.start - b.start);
+      ...findQuantities(text, sentence.start, sentence.end, input.language, doc.context),
+      ...findMultiplyVerbs(text, sentence.start, sentence.end, input.language),
+    ]
+      .sort((a, b) => a.start - b.start)
+      .flatMap((q) => withRunningCurrency(q, doc));
     if (quantities.length === 0) continue;
     const times = attachTimes(text, quantities, inScope);
     const sentenceText = text.slice(sentence.start, sentence.end);
@@ -177,12 +204,17 @@ export function extract(input: ExtractInput): ExtractOutput {
   const claims: ExtractedClaim[] = [];
   const quotes: Quote[] = [];
   let lastSpeaker: string | null = null;
+  const doc: DocumentState = {
+    context: { style: numberStyle(input.text), peso: pesoCurrency(input.text) },
+    currency: null,
+    amounts: new Map(),
+  };
   for (const paragraph of input.paragraphs) {
     if (paragraph.duplicateOf !== null) continue;
     const { people, mentions } = paragraphEntities(input, paragraph, index);
     const sentences = splitSentences(input.text, paragraph.start, paragraph.end);
     // Push one by one: spreading a huge array into push() overflows the call stack.
-    for (const claim of paragraphClaims(input, sentences, mentions, index)) claims.push(claim);
+    for (const claim of paragraphClaims(input, sentences, mentions, index, doc)) claims.push(claim);
     const found = findQuotes(input.text, paragraph, sentences, people, lastSpeaker);
     for (const quote of found.quotes) quotes.push(quote);
     lastSpeaker = found.lastSpeaker;

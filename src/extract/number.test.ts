@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNumber } from './number.js';
+import { numberStyle, parseNumber } from './number.js';
 
 describe('parseNumber', () => {
   it.each([
@@ -19,5 +19,22 @@ describe('parseNumber', () => {
 
   it.each(['', 'abc', '1,2,3', '1.', '1..2', '12,34.56.7'])('refuses %j', (text) => {
     expect(parseNumber(text, 'en')).toBeNaN();
+  });
+
+  it('reads three digits after one mark by the style, "000" always as thousands, and space-separated groups', () => {
+    expect(parseNumber('1,684', 'es', 'dot-decimal')).toBe(1684);
+    expect(parseNumber('1,684', 'es', null)).toBe(1.684);
+    expect(parseNumber('1.684', 'en', 'comma-decimal')).toBe(1684);
+    expect(parseNumber('100,000', 'es')).toBe(100000);
+    expect(parseNumber('1 500', 'es')).toBe(1500);
+  });
+});
+
+describe('numberStyle', () => {
+  it('tells the style from unambiguous numbers only, and stays silent when they disagree or are absent', () => {
+    expect(numberStyle('1,684 millones y 100,000 vehículos; 2.5%')).toBe('dot-decimal');
+    expect(numberStyle('3,7 bilhões; 1.234.567 pessoas')).toBe('comma-decimal');
+    expect(numberStyle('1,684 millones')).toBeNull();
+    expect(numberStyle('2.5 and 3,7')).toBeNull();
   });
 });

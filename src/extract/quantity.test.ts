@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findQuantities } from './quantity.js';
+import { findMultiplyVerbs, findQuantities } from './quantity.js';
 
 const money = (text: string, language: string | null = 'en') =>
   findQuantities(text, 0, text.length, language).map((c) => ({
@@ -119,6 +119,15 @@ describe('findQuantities: other units', () => {
       [7, 'multiple', 'approx', 'nearly seven times higher'],
     ]);
     expect(found('exports grew 3-fold')).toEqual([[3, 'multiple', null, '3-fold']]);
+    const verbs = (text: string, lang: string) =>
+      findMultiplyVerbs(text, 0, text.length, lang).map((q) => [q.value, text.slice(q.start, q.end)]);
+    expect(verbs('las ventas crecieron triplicando la cifra y multiplicando por nueve', 'es')).toEqual([
+      [3, 'triplicando'],
+      [9, 'multiplicando por nueve'],
+    ]);
+    expect(verbs('exports multiplied by 12 while imports were multiplied', 'en')).toEqual([
+      [12, 'multiplied by 12'],
+    ]);
   });
 
   it('reads ranges as an at_least and an at_most claim sharing the unit and scale', () => {
@@ -137,6 +146,51 @@ describe('findQuantities: other units', () => {
     expect(found('a 30-year concession for 25 years; Line 1 has been renovated')).toEqual([]);
     expect(found('the two countries signed; These two exchanges')).toEqual([]);
     expect(found('over 10:30 hours')).toEqual([]);
+  });
+
+  it('reads digit groups split by spaces, grouped numbers that look like years, and hyphenated amounts', () => {
+    expect(found('con 1 500 megavatios y 2 000 millones de dólares', 'es')).toEqual([
+      [1500, 'MW', null, '1 500 megavatios'],
+      [2e9, 'USD', null, '2 000 millones de dólares'],
+    ]);
+    expect(found('Foram mais de 2.100 veículos registrados', 'pt')).toEqual([
+      [2100, 'count', 'at_least', 'mais de 2.100 veículos registrados'],
+    ]);
+    expect(found('a 390-million-U.S.-dollar loan')).toEqual([
+      [390e6, 'USD', null, '390-million-U.S.-dollar'],
+    ]);
+    expect(found('in 2019 100 projects')).toEqual([[100, 'count', null, '100 projects']]);
+  });
+
+  it('counts nouns described by joined words and after a scale word, but not ordinals or singulars', () => {
+    expect(found('7,648 large and small cracks')).toEqual([
+      [7648, 'count', null, '7,648 large and small cracks'],
+    ]);
+    expect(found('un millón de contenedores al año', 'es')).toEqual([
+      [1e6, 'count', null, 'un millón de contenedores'],
+    ]);
+    expect(found('100 pontos de recarga', 'pt')).toEqual([[100, 'count', null, '100 pontos']]);
+    expect(found('subió 5 puntos porcentuales', 'es')).toEqual([
+      [5, 'percent', null, '5 puntos porcentuales'],
+    ]);
+    expect(found('os oito primeiros meses; Um país', 'pt')).toEqual([]);
+  });
+
+  it('reads "pesos" in the currency of the document\'s country, and leaves it out when unknown', () => {
+    const text = '13,8 billones de pesos';
+    const read = (peso: string | null) =>
+      findQuantities(text, 0, text.length, 'es', { style: null, peso }).map((q) => [q.value, q.unit]);
+    expect(read('COP')).toEqual([[13.8e12, 'COP']]);
+    expect(read(null)).toEqual([]);
+  });
+
+  it('reads an ambiguous "1,684" by the document\'s number style', () => {
+    const text = '1,684 millones de dólares';
+    const read = (style: 'dot-decimal' | 'comma-decimal' | null) =>
+      findQuantities(text, 0, text.length, 'es', { style, peso: null }).map((q) => q.value);
+    expect(read('dot-decimal')).toEqual([1684e6]);
+    expect(read('comma-decimal')).toEqual([1.684e6]);
+    expect(read(null)).toEqual([1.684e6]);
   });
 
   it('gives spans whose text is the figure, on any input', () => {

@@ -1,13 +1,21 @@
 import type { Qualifier } from '../domain/claim.js';
 import { isRomanceCurrency, prefixBefore, prefixCurrency, suffixAfter, suffixCurrency } from './currency.js';
 import { countedNoun } from './counted-noun.js';
-import { parseNumber } from './number.js';
+import { parseNumber, type NumberStyle } from './number.js';
 import { qualifierBefore } from './qualifier.js';
 import { matchesIn } from './scan.js';
 import { alternation, isRomanceScale, scaleSource, scaleValue } from './scale.js';
 import type { Span } from './types.js';
 import { jobsPattern, multiplyVerbs, unitDefs, type UnitKind } from './units.js';
 import { numberWords, wordNumberValue } from './word-numbers.js';
+
+/** What the whole document tells about reading its figures. */
+export interface QuantityContext {
+  /** how the document writes decimals, where its numbers show it */
+  style: NumberStyle | null;
+  /** the currency "pesos" means in this document (MXN, ARS, COP...), from the country it is about */
+  peso: string | null;
+}
 
 /** A figure found in text: its value in base units, unit, qualifier and the span that states it. */
 export interface Quantity extends Span {
@@ -23,7 +31,8 @@ export interface Quantity extends Span {
   rule: string;
 }
 
-const DIGITS = String.raw`\d{1,3}(?:[.,\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?`;
+// Digit groups separated by a mark or a space ("1 500 megavatios"); a plain space only before exactly three digits.
+const DIGITS = String.raw`\d{1,3}(?:(?:[.,\u00a0\u202f]| (?=\d{3}(?!\d)))\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?`;
 const vague: [RegExp, number][] = [
   [/^(?:dozens|decenas|dezenas)\s+(?:of|de)$/i, 12],
   [/^(?:hundreds|cientos|centenares|centenas)\s+(?:of|de)$/i, 100],
@@ -73,11 +82,19 @@ interface RawNumber {
   scale: number;
   scaled: boolean;
   written: 'digits' | 'words' | 'vague';
+  /** digits written with a mark or space between them ("2.100"): never a year */
+  grouped?: boolean;
   qualifier: Qualifier | null;
 }
 
 /** Reads the number expressions of a passage, with their values (scale words applied). */
-function findNumbers(text: string, from: number, to: number, lang: string | null): RawNumber[] {
+function findNumbers(
+  text: string,
+  from: number,
+  to: number,
+  lang: string | null,
+  style: NumberStyle | null,
+): RawNumber[] {
   const found: RawNumber[] = [];
   for (const { m, at } of matchesIn(numberPattern(lang), text, from, to)) {
     const g = m.groups ?? {};
@@ -85,7 +102,7 @@ function findNumbers(text: string, from: number, to: number, lang: string | null
     if (g.digits) {
       const romance = lang === 'es' || lang === 'pt' || isRomanceScale(g.scale) ? 'es' : lang;
       const scale = scaleValue(g.scale);
-      const value = parseNumber(g.digits, romance) * scale;
+      const value = parseNumber(g.digits, romance, style) * scale;
       if (Number.isFinite(value))
         found.push({
           start: at,
@@ -94,6 +111,7 @@ function findNumbers(text: string, from: number, to: number, lang: string | null
           scale,
           scaled: !!g.scale,
           written: 'digits',
+          grouped: /\D/.test(g.digits),
           qualifier: null,
         });
     } else if (g.vague) {
@@ -183,9 +201,17 @@ function unitAfter(after: string, lang: string | null) {
  * Finds the figures of a passage: money, power, voltage, length, TEU, tonnes, jobs, percentages, multiples and
  * counts of things, in English, Spanish and Portuguese, each in base units with its qualifier and exact span.
  */
-export function findQuantities(text: string, from: number, to: number, lang: string | null): Quantity[] {
-  const numbers = findNumbers(text, from, to, lang).filter((n) => !isNotAFigure(text, n, from));
-  const result: (Quantity | null)[] = numbers.map((n) => readQuantity(text, n, from, to, lang));
+export function findQuantities(
+  text: string,
+  from: number,
+  to: number,
+  lang: string | null,
+  context: QuantityContext = { style: null, peso: null },
+): Quantity[] {
+  const numbers = findNumbers(text, from, to, lang, context.style).filter(
+    (n) => !isNotAFigure(text, n, from),
+  );
+  const result: (Quantity | null)[] = numbers.map((n) => readQuantity(text, n, from, to, lang, context));
   numbers.forEach((n, i) => {
     const next = numbers[i + 1];
     if (next && rangeJoin.test(text.slice(n.end, next.start))) joinRange(n, next, i, result);
@@ -234,7 +260,12 @@ function joinRange(n: RawNumber, next: RawNumber, i: number, result: (Quantity |
 }
 
 const isYear = (n: RawNumber) =>
-  n.written === 'digits' && !n.scaled && Number.isInteger(n.value) && n.value >= 1800 && n.value <= 2100;
+  n.written === 'digits' &&
+  !n.grouped &&
+  !n.scaled &&
+  Number.isInteger(n.value) &&
+  n.value >= 1800 &&
+  n.value <= 2100;
 
 function readQuantity(
   text: string,
@@ -242,6 +273,7 @@ function readQuantity(
   from: number,
   to: number,
   lang: string | null,
+  context: QuantityContext,
 ): Quantity | null {
   const before = text.slice(Math.max(from, n.start - 40), n.start);
   const after = text.slice(n.end, Math.min(to, n.end + 60));
@@ -267,15 +299,22 @@ function readQuantity(
       return null;
     if (isYear(n) && following.kind !== 'money' && following.kind !== 'percent') return null;
     kind = following.kind;
-    unit = following.unit;
+    unit = following.unit === 'PESO' ? (context.peso ?? '') : following.unit;
+    if (!unit) return null;
     value = n.value * following.factor;
     end = n.end + following.length;
     if (kind === 'money') currency = unit;
     rule = `${kind}:after`;
   } else {
     if (isYear(n)) return null;
-    const noun = countedNoun(text, n.end, to, lang, n.written === 'vague');
-    if (!noun) return null;
+    // "un millón de contenedores": after a scale word the counted noun comes with "de"/"of".
+    const of = n.scaled ? /^\s+(?:de|of)(?=\s)/iu.exec(after) : null;
+    const noun = countedNoun(text, n.end + (of?.[0].length ?? 0), to, lang, n.written === 'vague' || !!of);
+    if (!noun || (!of && isVerbForm(noun.text))) {
+      // "512 millones invertidos": a bare amount in millions is money in the document's running currency.
+      if (n.written !== 'digits' || n.scale < 1e6 || !isRomanceScale(text.slice(n.start, n.end))) return null;
+      return implied(text, n, from);
+    }
     if (n.written !== 'digits' && n.value <= 10 && referential.test(before)) return null;
     kind = 'count';
     unit = 'count';
@@ -299,16 +338,57 @@ function readQuantity(
   };
 }
 
-/** Finds multiplying verbs such as "quadrupled", "se duplicó", "triplicou" as multiples. */
-export function findMultiplyVerbs(text: string, from: number, to: number): Quantity[] {
+// A word after a number that is a verb, not a counted thing: "512 millones invertidos", "fueron canalizados".
+const verbForm =
+  /^(?:\p{L}+(?:ados|adas|idos|idas|ado|ido)|fueron|foram|son|são|se|que|para|en|em|in|were|was)$/iu;
+const isVerbForm = (noun: string) => verbForm.test(noun.split(/\s+/)[0] ?? '');
+
+/** A bare scaled amount ("414 millones") as money whose currency the caller fills from the text before it. */
+function implied(text: string, n: RawNumber, from: number): Quantity {
+  const cue = qualifierBefore(text.slice(Math.max(from, n.start - 40), n.start));
+  return {
+    start: n.start - (cue?.length ?? 0),
+    end: n.end,
+    value: n.value,
+    unit: '',
+    currency: null,
+    kind: 'money',
+    qualifier: cue?.qualifier ?? null,
+    number: { start: n.start, end: n.end },
+    counted: null,
+    rule: 'money:implied',
+  };
+}
+
+/** Finds multiplying verbs such as "quadrupled", "se duplicó", "triplicou", "multiplicando por nueve" as multiples. */
+export function findMultiplyVerbs(
+  text: string,
+  from: number,
+  to: number,
+  lang: string | null = null,
+): Quantity[] {
   const found: Quantity[] = [];
   for (const { m, at } of matchesIn(/[\p{L}]+/gu, text, from, to)) {
     const hit = multiplyVerbs.find(([pattern]) => pattern.test(m[0]));
-    if (!hit) continue;
-    const span = { start: at, end: at + m[0].length };
+    let end = at + m[0].length;
+    let value = hit?.[1];
+    if (!hit && /^(?:multipl\p{L}+)$/iu.test(m[0])) {
+      // "multiplied by nine", "multiplicó por 9", "multiplicou por três"
+      const by = /^\s+(?:by|por)\s+(\d+(?:[.,]\d+)?|\p{L}+)(?![\p{L}\p{N}])/iu.exec(
+        text.slice(end, Math.min(to, end + 40)),
+      );
+      const said = by?.[1];
+      const n = said ? (/^\d/.test(said) ? parseNumber(said, lang) : wordNumberValue(said, lang)) : null;
+      if (by && n !== null && Number.isFinite(n) && n > 1) {
+        value = n;
+        end += by[0].length;
+      }
+    }
+    if (value === undefined) continue;
+    const span = { start: at, end };
     found.push({
       ...span,
-      value: hit[1],
+      value,
       unit: 'multiple',
       currency: null,
       kind: 'multiple',

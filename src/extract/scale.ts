@@ -46,12 +46,12 @@ export const alternation = (words: string[]) =>
     .join('|');
 
 /** The regex source of an optional scale after a number (spaced words, or a glued letter). */
-export const scaleSource = String.raw`(?:\s*(?:${alternation(scales.map(([w]) => w))})(?![\p{L}\p{N}])|(?:${alternation(gluedScales.map(([w]) => w))})(?![\p{L}\p{N}]))`;
+export const scaleSource = String.raw`(?:(?:\s*|-)(?:${alternation(scales.map(([w]) => w))})(?![\p{L}\p{N}])|(?:${alternation(gluedScales.map(([w]) => w))})(?![\p{L}\p{N}]))`;
 
 /** The multiplier of a scale word as matched (white space and case ignored), or 1. */
 export function scaleValue(said: string | undefined): number {
   if (!said) return 1;
-  const norm = said.trim().replace(/\s+/g, ' ').toLowerCase();
+  const norm = said.trim().replace(/^-/, '').replace(/\s+/g, ' ').toLowerCase();
   return [...scales, ...gluedScales].find(([w]) => w === norm)?.[1] ?? 1;
 }
 

@@ -117,8 +117,8 @@ export const jobsPattern =
 
 /** Multiplying verbs: "quadrupled", "se duplicó", "triplicou". */
 export const multiplyVerbs: [RegExp, number][] = [
-  [/^(?:doubled|duplic(?:ó|aron|ou|aram|ado)|dobr(?:ó|aron|ou|aram))$/i, 2],
-  [/^(?:tripled|triplic(?:ó|aron|ou|aram|ado))$/i, 3],
-  [/^(?:quadrupled|cuadruplic(?:ó|aron|ado)|quadruplic(?:ou|aram|ado))$/i, 4],
-  [/^(?:quintupled|quintuplic(?:ó|aron|ou|aram))$/i, 5],
+  [/^(?:doubled|doubling|duplic(?:ó|aron|ou|aram|ado|ando)|dobr(?:ó|aron|ou|aram|ando))$/i, 2],
+  [/^(?:tripled|tripling|triplic(?:ó|aron|ou|aram|ado|ando))$/i, 3],
+  [/^(?:quadrupled|quadrupling|cuadruplic(?:ó|aron|ado|ando)|quadruplic(?:ou|aram|ado|ando))$/i, 4],
+  [/^(?:quintupled|quintupling|quintuplic(?:ó|aron|ou|aram|ado|ando))$/i, 5],
 ];

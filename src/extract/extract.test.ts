@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { readDocument } from '../ingest/read-document.js';
+import { extract } from './extract.js';
+
+const claimsOf = (text: string) => {
+  const doc = readDocument('doc.txt', new TextEncoder().encode(text));
+  return extract(doc).claims.map((c) => [c.value, c.unit, c.time, c.quote]);
+};
+
+describe('extract: figures read across a document', () => {
+  it('gives a bare amount the currency it restates or the running one, and drops it when there is none', () => {
+    expect(claimsOf('Se invirtieron 512 millones en la planta.')).toEqual([]);
+    const mexico = claimsOf(
+      'México recibió 1,050 millones de dólares y 100,000 vehículos. De ese total, 414 millones fueron canalizados a la industria.',
+    );
+    expect(mexico.map((c) => [c[0], c[1]])).toEqual([
+      [1050e6, 'USD'],
+      [100000, 'count'],
+      [414e6, 'USD'],
+    ]);
+    const argentina = claimsOf(
+      'El swap de 35.000 millones de yuanes (5.000 millones de dólares) se activó; después, otra activación por 35.000 millones.',
+    );
+    expect(argentina.map((c) => [c[0], c[1]])).toEqual([
+      [35e9, 'CNY'],
+      [5e9, 'USD'],
+      [35e9, 'CNY'],
+    ]);
+  });
+
+  it('reads "pesos" in the currency of the country the document is about', () => {
+    const claims = claimsOf('En Colombia, el metro de Bogotá costará 13,8 billones de pesos.');
+    expect(claims.map((c) => [c[0], c[1]])).toEqual([[13.8e12, 'COP']]);
+  });
+
+  it('gives a figure the time written right after it over an earlier one in the sentence', () => {
+    const claims = claimsOf(
+      'In 2023, trade reached US$12 billion in 2000 terms... Great Wall anunciou em 2022 R$ 10 bilhões até 2032, sendo R$ 4 bilhões até 2025.',
+    );
+    expect(claims.map((c) => [c[0], c[2]])).toEqual([
+      [12e9, '2000'],
+      [10e9, '2032'],
+      [4e9, '2025'],
+    ]);
+  });
+});
