@@ -81,4 +81,40 @@ describe('quotes', () => {
     for (const q of out.quotes) expect(text.slice(q.start, q.end)).toBe(q.text);
     expect(out.quotes[1]?.text).toBe('The two sides complement each other,');
   });
+
+  it('finds people by a known first name or a Chinese name shape, and not phrases that only start like one', () => {
+    const { names } = run([
+      'Michel Temer met Andrés Manuel López Obrador and Xi Jinping; Yi Gang and Wang Chuanfu were there. The Marco de Cooperación was signed on Calle Simón Street.',
+    ]);
+    expect(names('person')).toEqual([
+      'Michel Temer',
+      'Andrés Manuel López Obrador',
+      'Xi Jinping',
+      'Yi Gang',
+      'Wang Chuanfu',
+    ]);
+    expect(run(['The ceremony saw Secretary of Energy Gustavo Lopetegui.']).names('person')).toEqual([
+      'Gustavo Lopetegui',
+    ]);
+  });
+
+  it('finds the speaker named after the verb across a role, in three languages', () => {
+    const speakers = (text: string, lang: string) => run([text], lang).out.quotes.map((q) => q.speaker);
+    expect(
+      speakers('“Procedimos a adjudicar el contrato”, dijo el gerente del metro, Andrés Escobar.', 'es'),
+    ).toEqual(['Andrés Escobar']);
+    expect(
+      speakers(
+        '"Hoy presentamos el segundo contrato", afirmó el presidente Luis Arce durante la firma.',
+        'es',
+      ),
+    ).toEqual(['Luis Arce']);
+    expect(
+      speakers(
+        '“This will bring many benefits to our users,” assured the president of Huawei Cloud and AI Chile, Jason Jin.',
+        'en',
+      ),
+    ).toEqual(['Jason Jin']);
+    expect(speakers('Esto, agregó, incrementará la demanda portuaria y reducirá costos.', 'es')).toEqual([]);
+  });
 });

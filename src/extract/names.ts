@@ -1,4 +1,5 @@
 import type { EntityType } from '../domain/entity.js';
+import { loadPersonNames } from '../reference/person-names.js';
 import { orgHeads, projectHeads, projectTails, roleAfterName, speechVerbs, titles } from './name-cues.js';
 import { findPhrases, type Phrase } from './phrases.js';
 import { matchesIn } from './scan.js';
@@ -98,7 +99,16 @@ const leadingWords = new Set([
   'Source',
   'Fuente',
   'Fonte',
-  // pronouns: a speaker, never a name
+  // pronouns and demonstratives: a speaker, never a name
+  'Esto',
+  'Esta',
+  'Este',
+  'Isso',
+  'Isto',
+  'Esse',
+  'Essa',
+  'Ese',
+  'Esa',
   'He',
   'She',
   'They',
@@ -170,6 +180,13 @@ function classify(text: string, phrase: Phrase, tokens: Token[]): NameMention | 
     const rest = tokens.slice(p.first + titleAt + 1, p.last + 1);
     const first = rest.find((t) => /^\p{Lu}/u.test(t.text));
     if (first && personShape(rest.map((t) => t.text))) return mention('person', 'person:title', first.start);
+    // "Secretary of Energy Gustavo Lopetegui": the person starts at a first name after the title's complement.
+    for (let k = p.first + titleAt + 1; k <= p.last; k++) {
+      const tail = tokens.slice(k, p.last + 1).map((t) => t.text);
+      const at = tokens[k];
+      if (at && nameShapedPerson(tail) === 'person:given-name')
+        return mention('person', 'person:title', at.start);
+    }
   }
   const tail = lastWord(p.words);
   const numberedLine = /^\d+[A-Z]?$/.test(p.words[p.words.length - 1] ?? '');
@@ -179,6 +196,8 @@ function classify(text: string, phrase: Phrase, tokens: Token[]): NameMention | 
     return mention('organization', 'org:head');
   if (projectHeads.has(words[0] ?? '') && words.length >= 2) return mention('project', 'project:head');
   if (!personShape(p.words) || words.length === 0) return null;
+  const named = nameShapedPerson(p.words);
+  if (named) return { ...mention('person', named), name };
   const cue = roleAfterName.test(after)
     ? 'person:role'
     : speechAfter.test(after)
@@ -193,6 +212,49 @@ function classify(text: string, phrase: Phrase, tokens: Token[]): NameMention | 
   if (words.length === 1 && cue !== 'person:speech') return null;
   return { ...mention('person', cue), name };
 }
+
+// Pinyin syllables, for the given name after a Chinese family name ("Xi Jinping", "Yi Gang", "Wang Chuanfu").
+const pinyinName =
+  /^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|ü)){1,2}$/;
+const nameParticles = new Set(['da', 'de', 'do', 'dos', 'das', 'del']);
+
+/**
+ * A phrase that is a person's name by its own shape: a known first name followed by one to three surnames
+ * ("Michel Temer", "Andrés Manuel López Obrador", "Luiz Inácio Lula da Silva"), or a Chinese family name followed
+ * by a one- or two-syllable pinyin given name ("Xi Jinping"). Returns the rule, or null.
+ */
+function nameShapedPerson(words: string[]): string | null {
+  const names = loadPersonNames();
+  const [first = '', second = ''] = words;
+  if (words.length === 2 && names.chineseFamily.has(first) && pinyinName.test(second.toLowerCase()))
+    return 'person:chinese-name';
+  if (!names.given.has(first) || words.length < 2 || words.length > 5) return null;
+  // "Marco de Cooperación" is no person: a particle may join surnames, never follow the first name.
+  if (nameParticles.has(second)) return null;
+  const rest = words.slice(1);
+  const surnames = rest.filter((w) => !nameParticles.has(w));
+  if (surnames.length === 0 || surnames.length > 3) return null;
+  if (surnames.some((w) => /^\p{Lu}+$/u.test(w) || projectHeads.has(w) || notASurname.has(w))) return null;
+  return 'person:given-name';
+}
+// Capitalised words after a first name that make the phrase something else ("Santa Cruz", "San José" are
+// not listed as first names; these guard the rest).
+const notASurname = new Set([
+  'Street',
+  'Avenue',
+  'Calle',
+  'Avenida',
+  'Rua',
+  'Square',
+  'Plaza',
+  'Praça',
+  'Day',
+  'Prize',
+  'Award',
+  'Foundation',
+  'Cup',
+  'Copa',
+]);
 
 // A lower-case facility word before a name: "megapuerto de Chancay", "the port of Chancay", "usina de Belo Monte".
 const facilityBefore =
@@ -218,9 +280,44 @@ export function findNames(text: string, tokens: Token[], known: Span[]): NameMen
           rule: 'project:facility-word',
         }
       : classify(text, phrase, tokens);
-    if (m && !covered(m)) found.push(m);
+    // "Michel Temer and Xi Jinping": a run joined by "and" that is no organization may be several names.
+    const parts = !m || m.type === 'person' ? coordinated(phrase, tokens) : [];
+    if (parts.length > 1) {
+      for (const part of parts) {
+        const pm = classify(text, part, tokens);
+        if (pm && !covered(pm)) found.push(pm);
+      }
+    } else if (m && !covered(m)) found.push(m);
   }
   return found;
+}
+
+const coordinators = new Set(['and', 'y', 'e']);
+
+/** Splits a phrase at "and"/"y"/"e" into the phrases on either side; one part when there is none. */
+function coordinated(phrase: Phrase, tokens: Token[]): Phrase[] {
+  const parts: Phrase[] = [];
+  let first = phrase.first;
+  const close = (last: number) => {
+    const a = tokens[first];
+    const b = tokens[last];
+    if (a && b && last >= first)
+      parts.push({
+        first,
+        last,
+        start: a.start,
+        end: b.end,
+        words: tokens.slice(first, last + 1).map((t) => t.text),
+      });
+  };
+  for (let k = phrase.first; k <= phrase.last; k++) {
+    if (coordinators.has(tokens[k]?.text ?? '')) {
+      close(k - 1);
+      first = k + 1;
+    }
+  }
+  close(phrase.last);
+  return parts;
 }
 
 /** A test of whether a span lies inside one of the given spans, by binary search (spans may be many and nest). */

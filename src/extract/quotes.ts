@@ -1,4 +1,4 @@
-import { speechVerbs } from './name-cues.js';
+import { speechVerbs, titles } from './name-cues.js';
 import type { Span } from './types.js';
 
 /** A statement attributed to a person: the speaker's name and the exact span of what was said. */
@@ -25,6 +25,10 @@ const beforeQuote = new RegExp(
   `(?<subject>${NAME})\\s*,?[^.“"]{0,120}?\\s${verb}(?:\\s+that|\\s+que)?\\s*[:,]?\\s*$`,
   'u',
 );
+const verbRightAfterQuote = new RegExp(`^[,.]?\\s*(${verb})(?![\\p{L}])`, 'iu');
+const titleWords = new Set([...titles].map((t) => t.toLowerCase()));
+const roleWords =
+  /^(?:gerente|jefe|jefa|director|directora|diretor|diretora|head|chief|spokesman|spokeswoman|spokesperson|portavoz|vocero|vocera|porta-voz|titular|líder|leader|founder|fundador|fundadora|analyst|analista|economist|economista|researcher|investigador|investigadora|pesquisador|pesquisadora|professor|profesor|profesora|expert|experto|experta|especialista|executive|ejecutivo|executivo|manager|official|funcionario|funcionário|representative|representante)$/iu;
 const reported = new RegExp(`(?:^|[\\s,])(${verb})(?:\\s+(?:that|que))?\\s+`, 'giu');
 
 /**
@@ -57,17 +61,26 @@ export function findQuotes(
     // Attributions sit right next to the quote: look 160 characters either side, so long paragraphs stay linear.
     const tail = afterQuote.exec(text.slice(end + 1, Math.min(paragraph.end, end + 161)));
     let speaker: string | null = null;
+    let attribution = tail?.[0].length ?? 0;
     if (tail?.groups?.after)
       speaker = resolve(tail.groups.after, end + 1 + tail[0].length - tail.groups.after.length);
     else if (tail?.groups?.subject)
       speaker = resolve(tail.groups.subject, end + 1 + tail[0].indexOf(tail.groups.subject));
+    if (!speaker) {
+      // "…”, dijo el gerente del metro, Andrés Escobar."
+      const v = verbRightAfterQuote.exec(text.slice(end + 1, Math.min(paragraph.end, end + 40)));
+      if (v) {
+        speaker = personAfterRole(text, end + 1 + v[0].length, people);
+        attribution = v[0].length;
+      }
+    }
     if (!speaker) {
       const from = Math.max(paragraph.start, start - 161);
       const head = beforeQuote.exec(text.slice(from, start - 1));
       if (head?.groups?.subject) speaker = resolve(head.groups.subject, from + head.index);
     }
     // The attribution ("said Yuan") belongs to this quote, not to reported speech.
-    direct.push({ start: start - 1, end: end + 1 + (tail?.[0].length ?? 0) });
+    direct.push({ start: start - 1, end: end + 1 + attribution });
     if (!speaker) continue;
     quotes.push({ speaker, text: inner, start, end });
     last = speaker;
@@ -111,5 +124,20 @@ function speakerOf(
       return first.name;
   }
   const after = inSentence.find((p) => p.start >= verbEnd && /^\s*$/.test(text.slice(verbEnd, p.start)));
-  return after?.name ?? null;
+  return after?.name ?? personAfterRole(text, verbEnd, inSentence);
+}
+
+/**
+ * The person named after a speech verb across the role that introduces them: "afirmó el presidente Luis Arce",
+ * "dijo el gerente del metro, Andrés Escobar", "assured the president of Huawei Cloud and AI Chile, Jason Jin".
+ * The words between must stay in one clause and end with a comma or a title or role word.
+ */
+function personAfterRole(text: string, verbEnd: number, people: Speaker[]): string | null {
+  const next = people.find((p) => p.start >= verbEnd);
+  if (!next || next.start - verbEnd > 90) return null;
+  const between = text.slice(verbEnd, next.start);
+  if (/[.!?;:“”"«»()]/.test(between)) return null;
+  const lastWord = /(\p{L}[\p{L}-]*)\s*$/u.exec(between)?.[1]?.toLowerCase() ?? '';
+  const introduced = /,\s*$/.test(between) || titleWords.has(lastWord) || roleWords.test(lastWord);
+  return introduced ? next.name : null;
 }
