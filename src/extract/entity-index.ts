@@ -33,18 +33,29 @@ const words = (s: string) =>
     .split(/[^\p{L}\p{N}']+/u)
     .filter(Boolean);
 
+type Indexed = ExtractedEntity & { key: string; starts: Set<number>; written?: string | undefined };
+const isAcronym = (name: string) => !/\p{Ll}/u.test(name);
+
+/** The name an entity is shown under in this document: its own full wording for a reference entity. */
+export const shownName = (e: ExtractedEntity & { written?: string | undefined }) => e.written ?? e.name;
+
 /**
  * The entities of one document, merging mentions that name the same thing: the same reference id; the same
  * project under other words ("Chancay Port", "Puerto de Chancay"); a person's full name and later surname.
  */
 export class EntityIndex {
-  private readonly entities: (ExtractedEntity & { key: string; starts: Set<number> })[] = [];
-  private readonly byKey = new Map<string, ExtractedEntity & { key: string; starts: Set<number> }>();
+  private readonly entities: Indexed[] = [];
+  private readonly byKey = new Map<string, Indexed>();
 
-  /** Records a mention; returns the entity it was merged into. */
-  add(type: EntityType, name: string, id: string | null, span: Span): ExtractedEntity {
+  /**
+   * Records a mention; returns the entity it was merged into. `written` is how the document names a reference
+   * entity: the entity is shown under the document's own full name, an acronym giving way to a full name.
+   */
+  add(type: EntityType, name: string, id: string | null, span: Span, written?: string): ExtractedEntity {
     const key = this.keyOf(type, name, id);
     const entity = this.byKey.get(key) ?? this.linkPerson(type, name);
+    if (entity && written && (!entity.written || (isAcronym(entity.written) && !isAcronym(written))))
+      entity.written = written;
     if (entity) {
       if (!entity.starts.has(span.start)) {
         entity.starts.add(span.start);
@@ -52,13 +63,14 @@ export class EntityIndex {
       }
       return entity;
     }
-    const created = {
+    const created: Indexed = {
       key,
       type,
       name,
       id,
       mentions: [{ start: span.start, end: span.end }],
       starts: new Set([span.start]),
+      written,
     };
     this.entities.push(created);
     this.byKey.set(key, created);
@@ -70,11 +82,21 @@ export class EntityIndex {
     return this.linkPerson('person', name);
   }
 
+  /** A project already seen whose name ends with this name ("represa Jorge Cepernic" for "Jorge Cepernic"). */
+  projectEndingWith(name: string): ExtractedEntity | undefined {
+    const tail = words(name).join(' ');
+    if (!tail) return undefined;
+    return this.entities.find(
+      (e) => e.type === 'project' && ` ${words(e.name).join(' ')}`.endsWith(` ${tail}`),
+    );
+  }
+
   /** Every entity, in order of first mention. */
   list(): ExtractedEntity[] {
     return this.entities
-      .map(({ key: _key, starts: _starts, ...e }) => ({
+      .map(({ key: _key, starts: _starts, written, ...e }) => ({
         ...e,
+        ...(written && written !== e.name ? { name: written, canonical: e.name } : {}),
         mentions: [...e.mentions].sort((a, b) => a.start - b.start),
       }))
       .sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));

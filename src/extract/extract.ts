@@ -3,9 +3,9 @@ import type { Paragraph } from '../domain/source.js';
 import { attachTimes, incompleteStatistics } from './attach-times.js';
 import { bodyEntityType, findBodies } from './bodies.js';
 import { findCountries } from './countries.js';
-import { EntityIndex } from './entity-index.js';
+import { EntityIndex, shownName } from './entity-index.js';
 import { indicatorOf } from './indicators.js';
-import { findDescribedProjects, findNames } from './names.js';
+import { findDescribedProjects, findFacilities, findNames } from './names.js';
 import { pesoCurrency } from './currency.js';
 import { numberStyle } from './number.js';
 import { findMultiplyVerbs, findQuantities, type Quantity, type QuantityContext } from './quantity.js';
@@ -82,9 +82,9 @@ function paragraphEntities(input: ExtractInput, paragraph: Span, index: EntityIn
   const known: Span[] = [];
   const mentions: SentenceEntity[] = [];
   const people: Speaker[] = [];
-  const record = (type: EntityType, name: string, id: string | null, span: Span) => {
-    const entity = index.add(type, name, id, span);
-    mentions.push({ start: span.start, end: span.end, type, name: entity.name, id: entity.id });
+  const record = (type: EntityType, name: string, id: string | null, span: Span, written?: string) => {
+    const entity = index.add(type, name, id, span, written);
+    mentions.push({ start: span.start, end: span.end, type, name: shownName(entity), id: entity.id });
     if (type === 'person') people.push({ start: span.start, end: span.end, name: entity.name });
   };
   for (const m of findCountries(text, tokens, input.language)) {
@@ -92,14 +92,21 @@ function paragraphEntities(input: ExtractInput, paragraph: Span, index: EntityIn
     known.push(m);
   }
   for (const m of findBodies(text, tokens)) {
-    record(bodyEntityType(m.body), m.body.name, m.body.id, m);
+    record(bodyEntityType(m.body), m.body.name, m.body.id, m, text.slice(m.start, m.end));
     known.push(m);
   }
+  const facilities = findFacilities(text, paragraph.start, paragraph.end);
+  for (const m of facilities) record(m.type, m.name, null, m);
   const named = [
-    ...findNames(text, tokens, known),
+    ...findNames(text, tokens, [...known, ...facilities]),
     ...findDescribedProjects(text, paragraph.start, paragraph.end),
   ];
-  for (const m of named) record(m.type, m.name, null, m);
+  for (const m of named) {
+    // A name that a facility already carries ("la llamada Jorge Cepernic") is that facility, not a person.
+    const facility = m.type === 'person' ? index.projectEndingWith(m.name) : undefined;
+    if (facility) record('project', facility.name, null, m);
+    else record(m.type, m.name, null, m);
+  }
   return { people, mentions: mentions.sort((a, b) => a.start - b.start) };
 }
 

@@ -154,9 +154,32 @@ const personShape = (words: string[]) => {
     content.length >= 1 &&
     content.length <= 6 &&
     content.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^(?:da|de|do|dos|das|del|la|van|von|y|e)$/.test(w)) &&
-    !content.some((w) => orgHeads.has(w) || projectTails.has(w))
+    !content.some((w) => orgHeads.has(w) || projectTails.has(w) || regionWords.has(w))
   );
 };
+// Words of regions and peoples: "Latin American and Caribbean officials" are nobody's name.
+const regionWords = new Set([
+  'Latin',
+  'American',
+  'Americans',
+  'Caribbean',
+  'African',
+  'Asian',
+  'European',
+  'Pacific',
+  'Atlantic',
+  'Andean',
+  'Amazon',
+  'Amazonian',
+  'Southern',
+  'Northern',
+  'Western',
+  'Eastern',
+  'Central',
+  'Latinoamericanos',
+  'Latinoamericanas',
+  'Latino-americanos',
+]);
 
 /** Classifies one capitalised phrase of a sentence: organization, project or person, or nothing. */
 function classify(text: string, phrase: Phrase, tokens: Token[]): NameMention | null {
@@ -281,12 +304,11 @@ export function findNames(text: string, tokens: Token[], known: Span[]): NameMen
         }
       : classify(text, phrase, tokens);
     // "Michel Temer and Xi Jinping": a run joined by "and" that is no organization may be several names.
-    const parts = !m || m.type === 'person' ? coordinated(phrase, tokens) : [];
-    if (parts.length > 1) {
-      for (const part of parts) {
-        const pm = classify(text, part, tokens);
-        if (pm && !covered(pm)) found.push(pm);
-      }
+    // "Shanghai Port and Chancay Port" likewise, when every part is a name on its own.
+    const parts = !m || m.type !== 'organization' ? coordinated(phrase, tokens) : [];
+    const each = parts.length > 1 ? parts.map((part) => classify(text, part, tokens)) : [];
+    if (each.length > 1 && (!m || m.type === 'person' || each.every((pm) => pm?.type === m.type))) {
+      for (const pm of each) if (pm && !covered(pm)) found.push(pm);
     } else if (m && !covered(m)) found.push(m);
   }
   return found;
@@ -352,6 +374,75 @@ export function findDescribedProjects(text: string, from: number, to: number): N
     const name = m[1] ?? '';
     const start = at + m[0].length - name.length;
     found.push({ type: 'project', name, start, end: start + name.length, rule: 'project:described' });
+  }
+  return found;
+}
+
+// Lower-case facility nouns that name a project together with the name or place that follows them.
+const FACILITY = String.raw`complexos?\s+fabril|complexos?\s+industriai?s?|complejos?\s+industrial(?:es)?|parques?\s+(?:solar(?:es)?|eólicos?|fotovoltaicos?)|fábricas?|plantas?|usinas?|factory|factories|plants?|data\s+cent(?:er|re)s?|centros?\s+de\s+dat[oa]s|represas?|presas?|dams?|hidroeléctricas?|hidrelétricas?|refinerías?|refinarias?|minas?`;
+const NAME_WORDS = String.raw`\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+(?:(?:de|da|do|del|y|e|and)\s+)?\p{Lu}[\p{L}\p{N}'’.-]*){0,5}`;
+const PLACE = String.raw`\s+(?:en|em|in)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?`;
+// "represas Néstor Kirchner y Jorge Cepernic", "fábrica de pneus Bridgestone", "complexo fabril da BYD em Camaçari",
+// "planta en México"
+const facilityFirst = new RegExp(
+  String.raw`(?<![\p{L}])(?<fac>${FACILITY})(?<comp>\s+(?:de|da|do)\s+\p{Ll}[\p{Ll}-]+(?=\s+\p{Lu}))?(?:\s+(?:de|da|do|del|la|of|the)(?=\s+\p{Lu}))?(?:\s+(?<name>${NAME_WORDS}))?(?<place>${PLACE})?`,
+  'gu',
+);
+// "Huawei data center in Chile", "the BYD plant in Camaçari"
+const facilityLast = new RegExp(
+  String.raw`(?<![\p{L}])(?<name>\p{Lu}[\p{L}\p{N}-]*(?:\s+\p{Lu}[\p{L}\p{N}-]*){0,3})\s+(?<fac>plant|factory|data\s+cent(?:er|re)|dam|refinery|smelter|assembly\s+plant)(?<place>${PLACE})?(?![\p{L}])`,
+  'gu',
+);
+const singular = (words: string) => words.replace(/^(\S+)s(?=\s|$)/u, '$1');
+
+/**
+ * Projects named by a lower-case facility word and the name or place after it ("represas Néstor Kirchner y
+ * Jorge Cepernic" are two dams, "planta de MG Motor en México" one plant), or an organization's facility
+ * ("Huawei data center in Chile"). A plural facility word with names joined by "y"/"and" gives one project each.
+ */
+export function findFacilities(text: string, from: number, to: number): NameMention[] {
+  const found: NameMention[] = [];
+  for (const { m, at } of matchesIn(facilityFirst, text, from, to)) {
+    const g = m.groups ?? {};
+    if (!g.name && !g.place) continue;
+    // A place alone names a facility only after "a"/"new" ("una planta en México", not "the largest dam in Ecuador").
+    if (
+      !g.name &&
+      !/(?:^|\s)(?:una?|uma|an?|new|nueva|nova|su|sua|its|their)\s+$/iu.test(
+        text.slice(Math.max(from, at - 12), at),
+      )
+    )
+      continue;
+    const fac = g.fac ?? '';
+    const name = g.name ?? '';
+    if (name && leadingWords.has(name.split(/\s+/)[0] ?? '')) continue;
+    const plural = /s$/u.test(fac.split(/\s+/)[0] ?? '');
+    const parts = plural && name ? name.split(/\s+(?:y|e|and)\s+/u) : [name];
+    if (parts.length > 1 && !g.place) {
+      let cursor = at + fac.length;
+      for (const part of parts) {
+        const start = text.indexOf(part, cursor);
+        if (start < 0) continue;
+        cursor = start + part.length;
+        found.push({
+          type: 'project',
+          name: `${singular(fac)} ${part}`,
+          start,
+          end: cursor,
+          rule: 'project:facility',
+        });
+      }
+      continue;
+    }
+    found.push({ type: 'project', name: m[0], start: at, end: at + m[0].length, rule: 'project:facility' });
+  }
+  for (const { m, at } of matchesIn(facilityLast, text, from, to)) {
+    // "The Huawei data center": a leading function word is not part of the name.
+    const lead = /^(\p{Lu}\p{L}*)\s+/u.exec(m[0]);
+    const skip = lead?.[1] && leadingWords.has(lead[1]) ? lead[0].length : 0;
+    const name = m[0].slice(skip);
+    if (!/^\p{Lu}/u.test(name) || leadingWords.has(name.split(/\s+/)[0] ?? '')) continue;
+    found.push({ type: 'project', name, start: at + skip, end: at + m[0].length, rule: 'project:facility' });
   }
   return found;
 }

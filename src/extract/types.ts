@@ -13,6 +13,8 @@ export interface ExtractedEntity {
   name: string;
   /** the reference id when linked (e.g. country:PE), else null */
   id: string | null;
+  /** the reference list's name when the document writes another ("Fondo Monetario Internacional" for the IMF) */
+  canonical?: string;
   mentions: Span[];
 }
 

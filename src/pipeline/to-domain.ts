@@ -45,8 +45,8 @@ export function entityFromExtraction(e: ExtractedEntity): Entity {
   return Entity.parse({
     id: e.id ?? proposedEntityId(e),
     type: e.type,
-    name: e.name,
-    aliases: [],
+    name: e.canonical ?? e.name,
+    aliases: e.canonical ? [{ name: e.name, lang: null }] : [],
     attributes: {},
     reviewState: e.id ? 'accepted' : 'proposed',
   });
