@@ -91,6 +91,14 @@ export class EntityIndex {
     );
   }
 
+  /** The project named most often so far (the first of equals): what "the project" means in a text. */
+  mainProject(): ExtractedEntity | undefined {
+    let best: Indexed | undefined;
+    for (const e of this.entities)
+      if (e.type === 'project' && (!best || e.mentions.length > best.mentions.length)) best = e;
+    return best;
+  }
+
   /** Every entity, in order of first mention. */
   list(): ExtractedEntity[] {
     return this.entities

@@ -10,6 +10,7 @@ import { pesoCurrency } from './currency.js';
 import { numberStyle } from './number.js';
 import { findMultiplyVerbs, findQuantities, type Quantity, type QuantityContext } from './quantity.js';
 import { findQuotes, type Quote, type Speaker } from './quotes.js';
+import { findRelations } from './relations.js';
 import { splitSentences } from './sentences.js';
 import { subjectOf, subjectReach, type SentenceEntity } from './subjects.js';
 import { findTimes, type TimeExpr } from './times.js';
@@ -170,6 +171,11 @@ function paragraphClaims(
     const own = findTimes(text, sentence.start, sentence.end, input.publishedAt ?? null);
     const inScope = own.length > 0 ? own : context;
     context = inScope;
+    const inSentence = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
+    const main = index.mainProject();
+    const mainMention = main && { start: 0, end: 0, type: 'project', name: shownName(main), id: main.id };
+    for (const c of findRelations(text, sentence, inSentence, own[0]?.value ?? null, mainMention ?? null))
+      claims.push(c);
     const quantities = [
       ...findQuantities(text, sentence.start, sentence.end, input.language, doc.context),
       ...findMultiplyVerbs(text, sentence.start, sentence.end, input.language),
@@ -183,7 +189,6 @@ function paragraphClaims(
     // Mentions near each figure, by a window sliding along both sorted lists (huge sentences stay linear).
     let lo = 0;
     let hi = 0;
-    const inSentence = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
     quantities.forEach((q, i) => {
       while (lo < inSentence.length && (inSentence[lo]?.end ?? 0) < q.start - subjectReach) lo++;
       hi = Math.max(hi, lo);
