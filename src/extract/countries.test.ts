@@ -56,6 +56,7 @@ describe('partners and territories', () => {
     ).toEqual([]);
     expect(codes('US$12 billion, a 390-million-U.S.-dollar project and 5 US dollars')).toEqual([]);
     expect(codes('American companies and Latin American banks')).toEqual(['US']);
+    expect(codes('Americans, Peruvians and Saudis; Thais Silva')).toEqual(['US', 'PE', 'SA']);
   });
 
   it('takes Spanish and Portuguese demonyms of the new countries in their language only', () => {

@@ -55,9 +55,12 @@ export function inflectDemonym(word: string): string[] {
   return [word];
 }
 
-/** English demonyms take a plural for people (Peruvians, Saudis); Chinese, Swiss, British and French do not. */
+/**
+ * English demonyms take a plural for people (Peruvians, Saudis); Chinese, Swiss, British and French do not, and
+ * neither do short ones ("Thais" is also a given name).
+ */
 export const pluralDemonym = (word: string): string[] =>
-  /(?:s|sh|ch|se|x|z)$/.test(word) ? [word] : [word, `${word}s`];
+  word.length <= 4 || /(?:s|sh|ch|se|x|z)$/.test(word) ? [word] : [word, `${word}s`];
 
 let cache: Country[] | undefined;
 
