@@ -40,6 +40,9 @@ describe('place mentions', () => {
   it('takes a name that is also a person or a word only next to a place word', () => {
     expect(ids('Santos said the deal was done.')).toEqual([]);
     expect(ids('Juan Manuel Santos visited Beijing.')).toEqual(['place:CN-beijing']);
+    // "Salta a la vista": the verb, not the province, unless Argentina is in the context.
+    expect(ids('Salta a la vista que el litio importa.', 'es')).toEqual([]);
+    expect(ids('El litio de Salta atrae a empresas chinas.', 'es', ['AR'])).toEqual(['place:AR-salta']);
     expect(ids('The port of Santos handles soy for China.')).toEqual(['place:BR-santos']);
     expect(ids('O porto de Santos recebeu navios chineses.', 'pt')).toEqual(['place:BR-santos']);
     expect(ids('Colón dijo que sí.', 'es')).toEqual([]);
