@@ -1,5 +1,6 @@
+import { loadBlocks } from '../reference/blocks.js';
 import { loadCountries, type Country } from '../reference/countries.js';
-import { Gazetteer } from './gazetteer.js';
+import { blockId, Gazetteer } from './gazetteer.js';
 import type { Token } from './tokens.js';
 import type { Span } from './types.js';
 
@@ -9,6 +10,8 @@ function countryGazetteer() {
   if (built) return built;
   const gazetteer = new Gazetteer();
   const countries = loadCountries();
+  // Block terms name no country: "Latin American" is not the US, "New Mexico" not Mexico.
+  for (const block of loadBlocks()) gazetteer.add(block.term, blockId, block.lang);
   for (const country of countries) {
     for (const term of country.terms) gazetteer.add(term, country.id);
     for (const [lang, terms] of Object.entries(country.termsByLanguage)) {
@@ -26,7 +29,8 @@ export interface CountryMention extends Span {
 
 /**
  * Finds mentions of the reference countries in tokenized text: names and aliases in en/es/pt/zh in any text,
- * Spanish and Portuguese demonyms only in a text of that language.
+ * Spanish and Portuguese demonyms only in a text of that language. Longer names that only contain a country's
+ * name ("Latin American", "New Mexico", "US$", "in Spanish") give nothing (data/reference/blocks.tsv).
  */
 export function findCountries(
   text: string,

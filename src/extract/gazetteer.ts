@@ -21,6 +21,12 @@ export interface GazetteerMatch {
 const node = (): TrieNode => ({ next: new Map(), entries: [] });
 
 /**
+ * The id of a block term: a term that names nothing but wins the longest match, so the shorter name inside it is
+ * not taken ("New Mexico" keeps "Mexico" from matching). Callers drop matches with this id.
+ */
+export const blockId = 'block';
+
+/**
  * A dictionary of multi-word terms matched on whole tokens, longest match first.
  * Matching is case-sensitive (names are capitalised; "chile" the pepper is not Chile), except that a
  * lower-case term also matches with its first letter capitalised, as at the start of a sentence.

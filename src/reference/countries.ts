@@ -9,7 +9,12 @@ export interface Country {
   iso3: string;
   numeric: string;
   region: string;
+  /** a member of CELAC (the 33 sovereign states of Latin America and the Caribbean) */
   celac: boolean;
+  /** a state or territory of Latin America and the Caribbean: the CELAC members and territories such as Puerto Rico */
+  lac: boolean;
+  /** for a territory, the ISO 3166-1 alpha-2 code of the state that administers it (Puerto Rico: US); else null */
+  sovereign: string | null;
   name: string;
   names: { en: string; es: string; pt: string; zh: string[] };
   /** every form that may name the country in any language's text: names, aliases, English demonyms */
@@ -23,7 +28,12 @@ export interface Country {
 const displayOnly = (name: string) => name.includes('(');
 const display = (name: string) => name.replace(/\s*\(.*\)\s*$/, '');
 
-/** Spanish and Portuguese adjectives inflect: peruano, peruana, peruanos, peruanas; chinês, chinesa... */
+const unaccent: Record<string, string> = { á: 'a', é: 'e', í: 'i', ó: 'o', ú: 'u' };
+
+/**
+ * Spanish and Portuguese adjectives inflect: peruano, peruana, peruanos, peruanas; chinês, chinesa...; belga, belgas;
+ * iraní, iraníes; español, española; alemán, alemana. Other endings are kept as given (list irregular forms in the cell).
+ */
 export function inflectDemonym(word: string): string[] {
   if (word.endsWith('o')) return [word, `${word.slice(0, -1)}a`, `${word}s`, `${word.slice(0, -1)}as`];
   if (word.endsWith('ês')) {
@@ -34,9 +44,23 @@ export function inflectDemonym(word: string): string[] {
     const stem = word.slice(0, -2);
     return [word, `${stem}esa`, `${stem}eses`, `${stem}esas`];
   }
-  if (word.endsWith('e')) return [word, `${word}s`];
+  if (word.endsWith('e') || word.endsWith('a')) return [word, `${word}s`];
+  if (word.endsWith('í')) return [word, `${word}es`, `${word}s`];
+  if (word.endsWith('l')) return [word, `${word}a`, `${word}es`, `${word}as`];
+  const accented = /([áéíóú])n$/.exec(word);
+  if (accented) {
+    const stem = `${word.slice(0, -2)}${unaccent[accented[1] ?? ''] ?? ''}n`;
+    return [word, `${stem}a`, `${stem}es`, `${stem}as`];
+  }
   return [word];
 }
+
+/**
+ * English demonyms take a plural for people (Peruvians, Saudis); Chinese, Swiss, British and French do not, and
+ * neither do short ones ("Thais" is also a given name).
+ */
+export const pluralDemonym = (word: string): string[] =>
+  word.length <= 4 || /(?:s|sh|ch|se|x|z)$/.test(word) ? [word] : [word, `${word}s`];
 
 let cache: Country[] | undefined;
 
@@ -55,7 +79,7 @@ export function loadCountries(path = join(dataDir, 'reference', 'countries.tsv')
       ...listCell(row.aliases_pt),
       ...listCell(row.name_zh),
     ];
-    const adjectives = listCell(row.demonyms_en);
+    const adjectives = matchable(listCell(row.demonyms_en)).flatMap(pluralDemonym);
     return {
       id: `country:${row.iso2}`,
       iso2: row.iso2 ?? '',
@@ -63,9 +87,11 @@ export function loadCountries(path = join(dataDir, 'reference', 'countries.tsv')
       numeric: row.numeric ?? '',
       region: row.region ?? '',
       celac: row.celac === '1',
-      name: nameEn,
+      lac: row.lac === '1' || row.celac === '1',
+      sovereign: row.sovereign || null,
+      name: display(nameEn),
       names: {
-        en: nameEn,
+        en: display(nameEn),
         es: display(row.name_es ?? ''),
         pt: display(row.name_pt ?? ''),
         zh: listCell(row.name_zh),
