@@ -91,6 +91,11 @@ export class EntityIndex {
     );
   }
 
+  /** The ids of the countries named so far. */
+  countryIds(): string[] {
+    return this.entities.filter((e) => e.type === 'country' && e.id).map((e) => e.id ?? '');
+  }
+
   /** The project named most often so far (the first of equals): what "the project" means in a text. */
   mainProject(): ExtractedEntity | undefined {
     let best: Indexed | undefined;

@@ -9,6 +9,7 @@ import { findDescribedProjects, findFacilities, findNames } from './names.js';
 import { pesoCurrency } from './currency.js';
 import { numberStyle } from './number.js';
 import { findMultiplyVerbs, findQuantities, type Quantity, type QuantityContext } from './quantity.js';
+import { findPlaces } from './places.js';
 import { findQuotes, type Quote, type Speaker } from './quotes.js';
 import { findRelations } from './relations.js';
 import { splitSentences } from './sentences.js';
@@ -92,6 +93,12 @@ function paragraphEntities(input: ExtractInput, paragraph: Span, index: EntityIn
     record('country', m.country.name, m.country.id, m);
     known.push(m);
   }
+  // Places whose name is ambiguous need a country of the document named so far, or of this paragraph.
+  const places: Span[] = [];
+  for (const m of findPlaces(text, tokens, input.language, index.countryIds())) {
+    record('place', m.place.name, m.place.id, m);
+    places.push(m);
+  }
   for (const m of findBodies(text, tokens)) {
     record(bodyEntityType(m.body), m.body.name, m.body.id, m, text.slice(m.start, m.end));
     known.push(m);
@@ -99,7 +106,7 @@ function paragraphEntities(input: ExtractInput, paragraph: Span, index: EntityIn
   const facilities = findFacilities(text, paragraph.start, paragraph.end);
   for (const m of facilities) record(m.type, m.name, null, m);
   const named = [
-    ...findNames(text, tokens, [...known, ...facilities]),
+    ...findNames(text, tokens, [...known, ...facilities], places),
     ...findDescribedProjects(text, paragraph.start, paragraph.end),
   ];
   for (const m of named) {

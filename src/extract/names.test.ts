@@ -138,4 +138,19 @@ describe('quotes', () => {
     ]);
     expect(en.names('project')).toEqual(['Huawei data center in Chile', 'Shanghai Port', 'Chancay Port']);
   });
+
+  it('finds a project defined as a facility, a line between two places, and local government offices', () => {
+    const { names } = run(
+      [
+        'Coca Codo Sinclair es una planta hidroeléctrica construida en Ecuador. La linha de ultra-alta tensão entre Maranhão e Goiás avanza y la alcaldía de Guayaquil opina.',
+      ],
+      'es',
+    );
+    expect(names('project')).toEqual([
+      'Coca Codo Sinclair',
+      'linha de ultra-alta tensão entre Maranhão e Goiás',
+    ]);
+    expect(names('organization')).toEqual(['alcaldía de Guayaquil']);
+    expect(names('place')).toContain('Guayaquil');
+  });
 });

@@ -131,6 +131,9 @@ const speechBefore = new RegExp(`(?:${speechVerbs})\\s+$`, 'iu');
 const speechAfter = new RegExp(`^,?\\s+(?:${speechVerbs})(?![\\p{L}])`, 'iu');
 const bylineBefore =
   /(?:^|\(|\n)\s*(?:By|Por|Photo by|Foto:?|Reporting by|Texto de|Photo:|Fotos?\s+de)\s+$|(?:photo|foto|reporting|reportagem|texto)\s+(?:by|por|de)\s+$/iu;
+// "Coca Codo Sinclair es una planta hidroeléctrica", "X is a 500 MW solar park": a name defined as a facility.
+const definedAsFacility =
+  /^\s+(?:is|was|will be|es|fue|será|é|foi|serão)\s+(?:a|an|the|una?|uma?|el|la|o)\s+(?:[\p{Ll}\d-]+\s+){0,3}?(?:(?:hydroelectric\s+)?(?:plant|dam|port|airport|railway|park|farm|mine|bridge|terminal|refinery|power\s+station|highway|metro|megaport)|planta|central|represa|presa|hidroeléctrica|hidrelétrica|puerto|megapuerto|aeropuerto|ferrocarril|parque|mina|puente|carretera|usina|porto|aeroporto|ferrovia|ponte|rodovia|refinería|refinaria)(?![\p{L}])/iu;
 const website = /^\s*\((?:https?:\/\/)?(?:www\.)?[a-z0-9-]+\.[a-z.]{2,}\/?\)/iu;
 
 // Drops leading function words ("The", "By", "According") from a phrase.
@@ -197,6 +200,8 @@ function classify(text: string, phrase: Phrase, tokens: Token[]): NameMention | 
     rule,
   });
   if (website.test(after)) return mention('organization', 'name:website');
+  if (definedAsFacility.test(after) && !p.words.some((w) => titles.has(w)))
+    return mention('project', 'project:defined');
   // A title inside the phrase: the person is what follows it ("Chinese President Xi Jinping").
   const titleAt = p.words.findLastIndex((w) => titles.has(w));
   if (titleAt >= 0 && titleAt < p.words.length - 1) {
@@ -279,6 +284,10 @@ const notASurname = new Set([
   'Copa',
 ]);
 
+// A lower-case word of local government before a place: "prefeitura de Iracemápolis", "alcaldía de Lima".
+const officeBefore =
+  /(?:^|[^\p{L}])((?:prefeitura|alcald[ií]a|municipalidad|intendencia|gobernaci[oó]n|governo\s+do\s+estado|gobierno\s+(?:regional|provincial)|c[aâ]mara\s+municipal)\s+(?:de|do|da|del)\s+)$/u;
+
 // A lower-case facility word before a name: "megapuerto de Chancay", "the port of Chancay", "usina de Belo Monte".
 const facilityBefore =
   /(?:^|[^\p{L}])((?:megapuerto|puerto|porto|port|megaport|aeropuerto|aeroporto|airport|hidroeléctrica|hidrelétrica|usina|central|represa|presa|parque|planta|mina|metro|metrô|línea|linha|ferrocarril|ferrovia|tren|trem|puente|ponte|carretera|rodovia)(?:\s+(?:de|del|da|do|of))?\s+)$/u;
@@ -286,14 +295,30 @@ const facilityBefore =
 /**
  * Finds organizations, projects and people named in a sentence from the shape of their names and the words
  * around them: head words ("Bank", "Port", "Instituto", "Usina"), titles, roles, bylines and speech verbs.
- * Phrases inside `known` spans (gazetteer matches) are left to the gazetteer.
+ * Phrases inside `known` spans (gazetteer matches) are left to the gazetteer; phrases inside `places` only
+ * make projects after a facility word.
  */
-export function findNames(text: string, tokens: Token[], known: Span[]): NameMention[] {
+export function findNames(text: string, tokens: Token[], known: Span[], places: Span[] = []): NameMention[] {
   const found: NameMention[] = [];
   const covered = coverage(known);
+  const isPlace = coverage(places);
   for (const phrase of findPhrases(tokens)) {
     if (covered(phrase)) continue;
     const facility = facilityBefore.exec(text.slice(Math.max(0, phrase.start - 30), phrase.start));
+    const office = officeBefore.exec(text.slice(Math.max(0, phrase.start - 40), phrase.start));
+    if (office?.[1] && !facility?.[1]) {
+      const start = phrase.start - office[1].length;
+      found.push({
+        type: 'organization',
+        name: text.slice(start, phrase.end),
+        start,
+        end: phrase.end,
+        rule: 'org:office',
+      });
+      continue;
+    }
+    // A place's name is no organization or person, but "puerto de Chancay" is a project named after a place.
+    if (!facility?.[1] && isPlace(phrase)) continue;
     const m: NameMention | null = facility?.[1]
       ? {
           type: 'project',
@@ -393,6 +418,11 @@ const facilityLast = new RegExp(
   String.raw`(?<![\p{L}])(?<name>\p{Lu}[\p{L}\p{N}-]*(?:\s+\p{Lu}[\p{L}\p{N}-]*){0,3})\s+(?<fac>plant|factory|data\s+cent(?:er|re)|dam|refinery|smelter|assembly\s+plant)(?<place>${PLACE})?(?![\p{L}])`,
   'gu',
 );
+// "linha de ultra-alta tensão entre Maranhão e Goiás", "the transmission line between Belo Monte and Rio"
+const lineBetween = new RegExp(
+  String.raw`(?<![\p{L}])(?:linhas?|l[ií]neas?|lines?|ferrovias?|ferrocarril|railway|rodovias?|carreteras?|highway|gasodutos?|gasoductos?|pipelines?)(?:\s+(?:de|of)?\s*[\p{Ll}-]+){0,4}?\s+(?:entre|between)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?\s+(?:e|y|and)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?`,
+  'gu',
+);
 const singular = (words: string) => words.replace(/^(\S+)s(?=\s|$)/u, '$1');
 
 /**
@@ -436,6 +466,14 @@ export function findFacilities(text: string, from: number, to: number): NameMent
     }
     found.push({ type: 'project', name: m[0], start: at, end: at + m[0].length, rule: 'project:facility' });
   }
+  for (const { m, at } of matchesIn(lineBetween, text, from, to))
+    found.push({
+      type: 'project',
+      name: m[0],
+      start: at,
+      end: at + m[0].length,
+      rule: 'project:line-between',
+    });
   for (const { m, at } of matchesIn(facilityLast, text, from, to)) {
     // "The Huawei data center": a leading function word is not part of the name.
     const lead = /^(\p{Lu}\p{L}*)\s+/u.exec(m[0]);

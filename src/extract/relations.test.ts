@@ -20,7 +20,7 @@ describe('relations and statuses', () => {
       ]),
     ).toEqual([
       ['Chancay Port', 'investor', 'a Chinese company', null],
-      ['Chancay Port', 'located_in', 'Peru', null],
+      ['Chancay Port', 'located_in', 'Chancay', null],
     ]);
     expect(
       relations(
@@ -44,6 +44,7 @@ describe('relations and statuses', () => {
     ).toEqual([
       ['Mexico City Metro Line 1', 'located_in', 'Mexico', null],
       ['Mexico City Metro Line 1', 'status', 'expanded', null],
+      ['Chancay Port', 'located_in', 'Chancay', null],
       ['Chancay Port', 'status', 'operational', '2024-11'],
     ]);
     expect(relations(['A usina de Belo Monte está em construção.'], 'pt')).toEqual([
