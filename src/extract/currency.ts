@@ -101,6 +101,7 @@ const pesoCountries: [RegExp, string][] = [
 
 /** The currency that a bare "pesos" means in a text: that of the peso country it names most, or null. */
 export function pesoCurrency(text: string): string | null {
+  if (!/\bpesos\b/iu.test(text)) return null;
   let best: string | null = null;
   let most = 0;
   for (const [re, code] of pesoCountries) {

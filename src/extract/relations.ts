@@ -150,6 +150,9 @@ export function findRelations(
   last: SentenceEntity | null,
 ): ExtractedClaim[] {
   const claims: ExtractedClaim[] = [];
+  // Every relation is about a project: a sentence that names none and refers to none has nothing to say.
+  const hasProject = entities.some((e) => e.type === 'project');
+  if (!hasProject && !(last && anaphor.test(text.slice(sentence.start, sentence.end)))) return claims;
   const seen = new Set<string>();
   const push = (c: ExtractedClaim) => {
     const key = `${c.subject}\u001f${c.property}\u001f${String(c.value)}`;
