@@ -91,6 +91,16 @@ export class EntityIndex {
     );
   }
 
+  /** The first words of the projects named so far ("Cauchari" for "Cauchari Solar Park"). */
+  projectHeads(): Set<string> {
+    const heads = new Set<string>();
+    for (const e of this.entities) {
+      const first = e.type === 'project' ? /^\p{Lu}[\p{L}-]+/u.exec(e.name)?.[0] : undefined;
+      if (first && first.length > 2) heads.add(first);
+    }
+    return heads;
+  }
+
   /** The ids of the countries named so far. */
   countryIds(): string[] {
     return this.entities.filter((e) => e.type === 'country' && e.id).map((e) => e.id ?? '');

@@ -5,7 +5,7 @@ import { bodyEntityType, findBodies } from './bodies.js';
 import { findCountries } from './countries.js';
 import { EntityIndex, shownName } from './entity-index.js';
 import { indicatorOf } from './indicators.js';
-import { findDescribedProjects, findFacilities, findNames } from './names.js';
+import { findDescribedProjects, findFacilities, findNames, findNumberedPhases } from './names.js';
 import { pesoCurrency } from './currency.js';
 import { numberStyle } from './number.js';
 import { findMultiplyVerbs, findQuantities, type Quantity, type QuantityContext } from './quantity.js';
@@ -115,6 +115,9 @@ function paragraphEntities(input: ExtractInput, paragraph: Span, index: EntityIn
     if (facility) record('project', facility.name, null, m);
     else record(m.type, m.name, null, m);
   }
+  // Phases of the projects named so far, this paragraph's included ("Cauchari II").
+  for (const m of findNumberedPhases(text, paragraph.start, paragraph.end, index.projectHeads()))
+    record(m.type, m.name, null, m);
   return { people, mentions: mentions.sort((a, b) => a.start - b.start) };
 }
 

@@ -153,4 +153,11 @@ describe('quotes', () => {
     expect(names('organization')).toEqual(['alcaldía de Guayaquil']);
     expect(names('place')).toContain('Guayaquil');
   });
+
+  it('finds the numbered phases of a project already named, but not regnal numbers', () => {
+    const { names } = run([
+      'Cauchari Solar Park opened. Two of its parks, Cauchari II and III, run; Cauchari I is 75 percent complete. King Carlos III visited.',
+    ]);
+    expect(names('project')).toEqual(['Cauchari Solar Park', 'Cauchari II', 'Cauchari III', 'Cauchari I']);
+  });
 });

@@ -484,3 +484,42 @@ export function findFacilities(text: string, from: number, to: number): NameMent
   }
   return found;
 }
+
+const roman = String.raw`(?:IX|IV|V?I{1,3}|VI{0,3}|X)`;
+
+/**
+ * Phases and units of a project already named: "Cauchari I", "Cauchari II and III" once "Cauchari Solar Park"
+ * is known. `heads` are the first words of the document's projects; a regnal name ("Carlos III") is never one.
+ */
+export function findNumberedPhases(
+  text: string,
+  from: number,
+  to: number,
+  heads: Set<string>,
+): NameMention[] {
+  const found: NameMention[] = [];
+  if (heads.size === 0) return found;
+  const pattern = new RegExp(
+    String.raw`(?<![\p{L}])(\p{Lu}[\p{L}-]+)\s+(${roman})(?![\p{L}\p{N}])((?:\s*(?:,|and|y|e)\s*${roman}(?![\p{L}\p{N}]))*)`,
+    'gu',
+  );
+  for (const { m, at } of matchesIn(pattern, text, from, to)) {
+    const head = m[1] ?? '';
+    if (!heads.has(head)) continue;
+    const first = `${head} ${m[2] ?? ''}`;
+    found.push({ type: 'project', name: first, start: at, end: at + first.length, rule: 'project:phase' });
+    // "Cauchari II and III": each further numeral is a phase of its own, its evidence the numeral itself.
+    const rest = m[3] ?? '';
+    for (const more of rest.matchAll(new RegExp(roman, 'gu'))) {
+      const start = at + first.length + (more.index ?? 0);
+      found.push({
+        type: 'project',
+        name: `${head} ${more[0]}`,
+        start,
+        end: start + more[0].length,
+        rule: 'project:phase',
+      });
+    }
+  }
+  return found;
+}
