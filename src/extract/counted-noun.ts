@@ -163,7 +163,7 @@ const stopWords = new Set([
 
 // Nouns that count time, money or units: handled elsewhere or not a count of things.
 const notCounted =
-  /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|años|meses|semanas|días|horas|minutos|décadas|anos|dias|horas|dólares|dollars|pesos|reais|yuan|yuanes|euros|soles|millions|billions|thousands|millones|miles|milhões|bilhões|mil|percent|times|veces|vezes|people's|first|last|next|primeros|primeras|primeiros|primeiras|últimos|últimas|próximos|próximas|seguintes|siguientes|anteriores)$/iu;
+  /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|años|meses|semanas|días|horas|minutos|décadas|anos|dias|horas|dólares|dollars|pesos|reais|yuan|yuanes|euros|soles|millions|billions|thousands|millones|miles|milhões|bilhões|mil|percent|times|veces|vezes|people's|first|last|next|primeros|primeras|primeiros|primeiras|últimos|últimas|próximos|próximas|seguintes|siguientes|anteriores|thirds|quarters|fifths|tercios|cuartos|quintos|terços|quartos|quintos)$/iu;
 // "points" count percentage points ("5 puntos porcentuales"), not things; "100 pontos de recarga" are things.
 const percentagePoints =
   /^(?:points|puntos|pontos)\s+(?:percentuais|porcentuales|percentage|básicos|base|basis|de\s+porcentaje|a\s+mais|a\s+menos|más|menos|more|less)\b|^(?:points|puntos|pontos)(?!\s+de\s+\p{L})/iu;

@@ -46,6 +46,13 @@ const cues: [Qualifier, string[]][] = [
       'por volta de',
       'cerca de unos',
       'aproximadamente unos',
+      'on the order of',
+      'in the order of',
+      'del orden de',
+      'en el orden de',
+      'da ordem de',
+      'na ordem de',
+      'de cerca de',
     ],
   ],
   [

@@ -31,6 +31,11 @@ describe('findTimes', () => {
     ]);
     expect(times('last May', '2025-03-01')).toEqual([['2024-05', 'last May']]);
     expect(times('Last May and this year')).toEqual([]);
+    expect(times('en enero Cosco anunció y em dezembro; it may rise in May', '2019-05-14')).toEqual([
+      ['2019-01', 'en enero'],
+      ['2018-12', 'em dezembro'],
+      ['2019-05', 'in May'],
+    ]);
   });
 
   it('does not take figures or units for years', () => {

@@ -111,6 +111,20 @@ const rules: {
     },
   },
   {
+    // in January, en enero, em janeiro, desde marzo: the latest such month up to the publication date
+    re: new RegExp(
+      `\\b(?:in|en|em|desde|since|hasta|until|até|durante|during)\\s+(?:(?:el\\s+)?mes\\s+de\\s+|o\\s+mês\\s+de\\s+)?(${MONTH})\\b(?!\\.?,?\\s*(?:de\\s+|del\\s+)?\\d)`,
+      'giu',
+    ),
+    read: (m, ctx) => {
+      const mo = month(m[1] ?? '');
+      // "in May" in English must be the month, not the verb: capitalised.
+      if (!ctx.published || !mo || (/^may$/i.test(m[1] ?? '') && m[1] !== 'May')) return null;
+      const [year, pubMonth] = ctx.published;
+      return { value: `${mo > pubMonth ? year - 1 : year}-${pad(mo)}`, ends: null };
+    },
+  },
+  {
     // this year, last year, next year, earlier this year; este año, el año pasado; este ano, no ano passado
     re: /\b(this year|earlier this year|last year|next year|este año|el año pasado|el próximo año|este ano|o ano passado|no ano passado|ano passado|o próximo ano)\b/giu,
     read: (m, ctx) => {
