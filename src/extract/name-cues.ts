@@ -13,7 +13,6 @@ export const orgHeads = new Set([
   'Holding',
   'Holdings',
   'Fund',
-  'Forum',
   'Council',
   'Agency',
   'Ministry',
@@ -110,8 +109,6 @@ export const orgHeads = new Set([
   'Secretaria',
   'Comunidad',
   'Comunidade',
-  'Foro',
-  'Fórum',
   'Academia',
   'Escuela',
   'Escola',
@@ -322,3 +319,41 @@ export const roleAfterName =
 /** Words of speaking, in en/es/pt: a person next to one is a speaker. */
 export const speechVerbs =
   'said|says|noted|notes|added|adds|stated|states|stressed|stresses|emphasized|emphasised|pointed out|explained|argued|argues|believes|believed|told|remarked|warned|observed|highlighted|underlined|affirmed|declared|insisted|acknowledged|commented|announced|wrote|assured|assures|recalled|mentioned|maintained|claimed|confirmed|reiterated|revealed|asserted|concluded|dijo|recordó|mencionó|reiteró|confirmó|puntualizó|detalló|reveló|afirmó|afirma|señaló|señala|indicó|destacó|aseguró|explicó|sostuvo|agregó|añadió|declaró|subrayó|advirtió|manifestó|expresó|comentó|precisó|resaltó|enfatizó|opinó|considera|cree|anunció|disse|diz|afirmou|destacou|declarou|ressaltou|explicou|observou|acrescentou|avaliou|comentou|salientou|defendeu|apontou|lembrou|garantiu|enfatizou|sublinhou|acredita|anunciou|reiterou|confirmou|frisou|pontuou|completou|mencionou|revelou';
+
+/** Words that make a phrase an event ("Fórum Empresarial Brasil-China", "China International Import Expo"). */
+export const eventHeads = new Set([
+  'Forum',
+  'Foro',
+  'Fórum',
+  'Summit',
+  'Cumbre',
+  'Cúpula',
+  'Expo',
+  'Exposición',
+  'Exposição',
+  'Fair',
+  'Feria',
+  'Feira',
+  'Conference',
+  'Conferencia',
+  'Conferência',
+  'Seminar',
+  'Seminario',
+  'Seminário',
+  'Symposium',
+  'Simposio',
+  'Olympics',
+  'Games',
+]);
+
+/** Lower-case titles before a name ("ambassador Sabino Vaca Narvaja", "el ministro Richard Tineo"). */
+export const lowerTitles =
+  /(?:^|[^\p{L}])(?:president|vice-president|premier|minister|ambassador|secretary|chairman|chairwoman|chair|ceo|governor|mayor|senator|director|chancellor|founder|presidente|presidenta|vicepresidente|ministro|ministra|embajador|embajadora|embaixador|embaixadora|secretario|secretaria|secretária|gobernador|gobernadora|governador|governadora|alcalde|alcaldesa|prefeito|prefeita|canciller|chanceler|diputado|diputada|deputado|deputada|senador|senadora|directora|diretor|diretora|mandatario|mandatária|gerente|fundador|fundadora|titular|jefe|jefa|economista|analista|investigador|investigadora|pesquisador|pesquisadora|professor|profesor|profesora)\s+$/iu;
+
+/** Words after a name and a comma that say it is an organization ("A Mixue, maior rede chinesa de bebidas"). */
+export const companyAppositive =
+  /^,\s+(?:(?:a|an|the|la|el|una?|uma?|o)\s+)?(?:(?:maior|mayor|largest|biggest|leading|major|big|gran|grande|principal|primeira|primera|first|estatal|state-owned|chinese|china|chinesa|chinês)\s+)*(?:empresa|compañía|companhia|company|firm|plataforma|platform|rede|red|cadeia|cadena|chain|fabricante|manufacturer|maker|montadora|automaker|carmaker|gigante|giant|grupo|group|banco|bank|operadora|operator|startup|naviera|mineradora|minera|miner|mining\s+company|gestora|conglomerado|conglomerate|distribuidora|varejista|retailer|minorista|holding|consorcio|consórcio|consortium|fintech|unicornio|unicórnio)(?![\p{L}])/iu;
+
+/** Words right before a name that say it is an organization ("la empresa china Cosco", "the Chinese firm X"). */
+export const companyBefore =
+  /(?:^|[^\p{L}])(?:empresa|compañía|companhia|company|firm|naviera|mineradora|minera|miner|banco|bank|grupo|group|fabricante|montadora|automaker|carmaker|operadora|consorcio|consórcio|consortium|conglomerate|conglomerado|gigante|giant|startup|varejista|retailer)(?:\s+(?:estatal|estatales|china|chinas|chino|chinos|chinesa|chinês|chinese|state-owned|privada|private|brasileña|brasileira|argentina|peruana|mexicana|chilena|colombiana|boliviana|estadounidense|norte-americana|american|japonesa|japanese|europea|europeia|española|espanhola|spanish|francesa|french|alemana|alemã|german|italiana|italian|de\s+capital\s+\p{L}+))*\s+$/iu;

@@ -160,4 +160,29 @@ describe('quotes', () => {
     ]);
     expect(names('project')).toEqual(['Cauchari Solar Park', 'Cauchari II', 'Cauchari III', 'Cauchari I']);
   });
+
+  it('finds people after lower-case titles, given-name-first Chinese names and accented first names', () => {
+    const { names } = run([
+      "The company's president Jianrong Huang met ambassador Sabino Vaca Narvaja. Trade minister Édgar Vásquez came.",
+    ]);
+    expect(names('person')).toEqual(['Jianrong Huang', 'Sabino Vaca Narvaja', 'Édgar Vásquez']);
+  });
+
+  it('finds organizations described by the words around them, and events by their head word', () => {
+    const pt = run(
+      [
+        'A Meituan, plataforma chinesa de delivery, investirá. Asimismo, a empresa Yutong, líder global, avalia. O Fórum Empresarial Brasil-China reuniu a montadora chinesa Chery.',
+      ],
+      'pt',
+    );
+    expect(pt.names('organization')).toEqual(['Meituan', 'Yutong', 'Chery']);
+    expect(pt.names('event')).toEqual(['Fórum Empresarial Brasil-China']);
+    const es = run(
+      [
+        'Un crédito por 400 millones de dólares de Goldman Sachs y 2.000 millones de dólares de Estados Unidos.',
+      ],
+      'es',
+    );
+    expect(es.names('organization')).toEqual(['Goldman Sachs']);
+  });
 });

@@ -1,6 +1,18 @@
 import type { EntityType } from '../domain/entity.js';
-import { loadPersonNames } from '../reference/person-names.js';
-import { orgHeads, projectHeads, projectTails, roleAfterName, speechVerbs, titles } from './name-cues.js';
+import { loadCountries } from '../reference/countries.js';
+import { foldName as fold, loadPersonNames } from '../reference/person-names.js';
+import {
+  companyAppositive,
+  companyBefore,
+  eventHeads,
+  lowerTitles,
+  orgHeads,
+  projectHeads,
+  projectTails,
+  roleAfterName,
+  speechVerbs,
+  titles,
+} from './name-cues.js';
 import { findPhrases, type Phrase } from './phrases.js';
 import { matchesIn } from './scan.js';
 import type { Token } from './tokens.js';
@@ -8,7 +20,7 @@ import type { Span } from './types.js';
 
 /** A name found in text and what it names. */
 export interface NameMention extends Span {
-  type: Extract<EntityType, 'organization' | 'project' | 'person'>;
+  type: Extract<EntityType, 'organization' | 'project' | 'person' | 'event'>;
   name: string;
   rule: string;
 }
@@ -76,6 +88,32 @@ const leadingWords = new Set([
   'Tras',
   'Sin',
   'Además',
+  'Asimismo',
+  'Igualmente',
+  'Finalmente',
+  'Luego',
+  'Entonces',
+  'Aunque',
+  'Mientras',
+  'Contudo',
+  'Porém',
+  'Entretanto',
+  'Assim',
+  'Ainda',
+  'Já',
+  'Enquanto',
+  'Embora',
+  'Then',
+  'Still',
+  'Although',
+  'Though',
+  'Moreover',
+  'Furthermore',
+  'Additionally',
+  'Instead',
+  'Today',
+  'Hoy',
+  'Hoje',
   'O',
   'Os',
   'As',
@@ -134,6 +172,22 @@ const bylineBefore =
 // "Coca Codo Sinclair es una planta hidroeléctrica", "X is a 500 MW solar park": a name defined as a facility.
 const definedAsFacility =
   /^\s+(?:is|was|will be|es|fue|será|é|foi|serão)\s+(?:a|an|the|una?|uma?|el|la|o)\s+(?:[\p{Ll}\d-]+\s+){0,3}?(?:(?:hydroelectric\s+)?(?:plant|dam|port|airport|railway|park|farm|mine|bridge|terminal|refinery|power\s+station|highway|metro|megaport)|planta|central|represa|presa|hidroeléctrica|hidrelétrica|puerto|megapuerto|aeropuerto|ferrocarril|parque|mina|puente|carretera|usina|porto|aeroporto|ferrovia|ponte|rodovia|refinería|refinaria)(?![\p{L}])/iu;
+// The appositive describes this name, not a name after it (", la empresa Yutong" describes Yutong).
+const describedAfter = (after: string) => {
+  const m = companyAppositive.exec(after);
+  return !!m && !/^\s+\p{Lu}/u.test(after.slice(m[0].length));
+};
+
+let countryNames: Set<string> | undefined;
+/** Whether a phrase is a country's name in some language ("dólares de Estados Unidos" is a currency). */
+function isCountryName(name: string): boolean {
+  countryNames ??= new Set(loadCountries().flatMap((c) => [c.name, c.names.es, c.names.pt, ...c.terms]));
+  return countryNames.has(name);
+}
+
+// Money "from" a capitalised name: the name is who lends or pays ("unos 400 millones de dólares de Goldman Sachs").
+const moneySource =
+  /(?:dólares|dollars|reais|yuan|yuanes|euros|millones|milhões|million|billion|bilhões|billones)\s+(?:de|from|del|da|do)\s+$/iu;
 const website = /^\s*\((?:https?:\/\/)?(?:www\.)?[a-z0-9-]+\.[a-z.]{2,}\/?\)/iu;
 
 // Drops leading function words ("The", "By", "According") from a phrase.
@@ -223,6 +277,14 @@ function classify(text: string, phrase: Phrase, tokens: Token[]): NameMention | 
   if (words.some((w) => orgHeads.has(w)) || /\b(?:S\.A\.|Ltda|S\.A\.C|SpA)$/.test(name))
     return mention('organization', 'org:head');
   if (projectHeads.has(words[0] ?? '') && words.length >= 2) return mention('project', 'project:head');
+  if (words.some((w) => eventHeads.has(w))) return mention('event', 'event:head');
+  // "la empresa china Cosco Shipping", "A Mixue, maior rede chinesa de bebidas", "400 millones de dólares de Goldman Sachs"
+  const wide = text.slice(Math.max(0, p.start - 60), p.start);
+  if (!isCountryName(name) && (companyBefore.test(wide) || describedAfter(after) || moneySource.test(wide)))
+    return mention('organization', 'org:described');
+  // "ambassador Sabino Vaca Narvaja", "el ministro Richard Tineo"
+  if (words.length >= 2 && personShape(p.words) && lowerTitles.test(before))
+    return mention('person', 'person:title');
   if (!personShape(p.words) || words.length === 0) return null;
   const named = nameShapedPerson(p.words);
   if (named) return { ...mention('person', named), name };
@@ -256,7 +318,15 @@ function nameShapedPerson(words: string[]): string | null {
   const [first = '', second = ''] = words;
   if (words.length === 2 && names.chineseFamily.has(first) && pinyinName.test(second.toLowerCase()))
     return 'person:chinese-name';
-  if (!names.given.has(first) || words.length < 2 || words.length > 5) return null;
+  // Given name first, as English-language papers write it: "Jianrong Huang".
+  if (
+    words.length === 2 &&
+    names.chineseFamily.has(second) &&
+    pinyinName.test(first.toLowerCase()) &&
+    first.length > 3
+  )
+    return 'person:chinese-name';
+  if (!names.given.has(fold(first)) || words.length < 2 || words.length > 5) return null;
   // "Marco de Cooperación" is no person: a particle may join surnames, never follow the first name.
   if (nameParticles.has(second)) return null;
   const rest = words.slice(1);

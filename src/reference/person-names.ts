@@ -5,11 +5,15 @@ import { readTsv } from './tsv.js';
 
 /** First names (en/es/pt) and Chinese family names, which tell a capitalised phrase is a person's name. */
 export interface PersonNames {
+  /** first names, without accents (look them up through foldName) */
   given: Set<string>;
   chineseFamily: Set<string>;
 }
 
 let cache: PersonNames | undefined;
+
+/** A name without accents, as the given-name set keys it ("Édgar" and "Edgar" are one name). */
+export const foldName = (name: string) => name.normalize('NFD').replace(/\p{M}/gu, '');
 
 /** Loads `data/reference/person-names.tsv` once. */
 export function loadPersonNames(path = join(dataDir, 'reference', 'person-names.tsv')): PersonNames {
@@ -17,7 +21,7 @@ export function loadPersonNames(path = join(dataDir, 'reference', 'person-names.
   const names: PersonNames = { given: new Set(), chineseFamily: new Set() };
   readTsv(path).forEach((row, i) => {
     const name = row.name ?? '';
-    if (row.kind === 'given' && name) names.given.add(name);
+    if (row.kind === 'given' && name) names.given.add(foldName(name));
     else if (row.kind === 'family-zh' && name) names.chineseFamily.add(name);
     else
       throw new PuenteError(
