@@ -45,4 +45,27 @@ describe('extract: figures read across a document', () => {
       [4e9, '2025'],
     ]);
   });
+
+  it('finds what a figure is about past appositives, relative clauses and into the project after it', () => {
+    const read = (text: string, language = 'pt') => {
+      const doc = readDocument('doc.txt', new TextEncoder().encode(text));
+      return extract({ ...doc, language })
+        .claims.filter((c) => typeof c.value === 'number')
+        .map((c) => [c.subject, c.property, c.value]);
+    };
+    expect(
+      read(
+        'A GWM, uma das maiores montadoras chinesas, anunciou investimento de R$ 6 bilhões. A Meituan, plataforma chinesa de delivery, investirá cerca de R$ 5 bilhões.',
+      ),
+    ).toEqual([
+      ['GWM', 'investment', 6e9],
+      ['Meituan', 'investment', 5e9],
+    ]);
+    expect(
+      read(
+        'Cosco firmó un convenio para invertir unos 3.200 millones de dólares en la construcción del puerto de Chancay, en la costa central de Perú.',
+        'es',
+      ),
+    ).toEqual([['Cosco', 'investment', 3.2e9]]);
+  });
 });

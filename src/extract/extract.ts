@@ -49,15 +49,39 @@ const propertyOf: Record<Quantity['kind'], string> = {
   multiple: 'growth_multiple',
 };
 
-// What a money figure is: a loan, an investment, a cost, trade, or just an amount, from the words of its sentence.
-const moneyProperties: [RegExp, string][] = [
-  [/\b(?:loans?|lent|lend\w*|credit\w*|financ\w*)|préstamo|crédito|empréstimo/iu, 'loan'],
-  [/\binvest\w*|inversi[oó]n|invers\w*|investimento/iu, 'investment'],
-  [/\b(?:cost\w*|cuesta|costó|valued|worth|budget)|custo|presupuesto|orçamento/iu, 'cost'],
-  [/\b(?:trade|exports?|imports?)\b|comercio|comércio|exporta|importa/iu, 'trade'],
+// What a money figure is: a loan, an investment, a cost, trade, or just an amount, from the cue word nearest to
+// it in its sentence (a cue before the figure wins a tie). Whole words only: "costa" is no cost.
+const moneyCues: [RegExp, string][] = [
+  [
+    /(?<![\p{L}])(?:loans?|lent|lend(?:s|ing)?|credit(?:s| lines?)?|financing|financed|préstamos?|prestó|prestamista|créditos?|financiamiento|financiación|financiad[oa]|empréstimos?|emprestou|financiamento|financiad[oa]|swap)(?![\p{L}])/giu,
+    'loan',
+  ],
+  [
+    /(?<![\p{L}])(?:invest(?:s|ed|ing|ment|ments)?|investor|inversi[oó]n|inversiones|invertir[aá]?|invierte|invirti[oó]|invertid[oa]s?|inversor(?:es)?|investimentos?|investir[aá]?|investiu|investe|investid[oa]s?|aporte)(?![\p{L}])/giu,
+    'investment',
+  ],
+  [
+    /(?<![\p{L}])(?:cost(?:s|ing)?|valued|worth|budget|price|cuesta|costó|costará|costo|coste|presupuesto|custa|custou|custará|custo|orçamento|valor)(?![\p{L}])/giu,
+    'cost',
+  ],
+  [
+    /(?<![\p{L}])(?:trade|exports?|imports?|exported|imported|comercio|exportaciones|importaciones|exportó|importó|comércio|exportações|importações|exportou|importou)(?![\p{L}])/giu,
+    'trade',
+  ],
 ];
-const moneyProperty = (sentence: string) =>
-  moneyProperties.find(([re]) => re.test(sentence))?.[1] ?? 'amount';
+function moneyProperty(text: string, from: number, to: number, figure: Span): string {
+  let best: { property: string; distance: number } | null = null;
+  const window = text.slice(from, to);
+  for (const [pattern, property] of moneyCues) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(window); m; m = pattern.exec(window)) {
+      const at = from + m.index;
+      const distance = at < figure.start ? figure.start - at : at - figure.end + 1;
+      if (!best || distance < best.distance) best = { property, distance };
+    }
+  }
+  return best?.property ?? 'amount';
+}
 
 function claimOf(text: string, q: Quantity, time: string | null): ExtractedClaim {
   return {
@@ -208,7 +232,10 @@ function paragraphClaims(
       // The words around a figure say what kind of money it is; the window also keeps huge sentences linear.
       if (q.kind === 'money')
         claim.property = moneyProperty(
-          text.slice(Math.max(sentence.start, q.start - 160), Math.min(sentence.end, q.end + 80)),
+          text,
+          Math.max(sentence.start, q.start - 160),
+          Math.min(sentence.end, q.end + 80),
+          q,
         );
       assignSubject(text, sentence, q, claim, inSentence.slice(lo, hi), index);
       claims.push(claim);
