@@ -167,6 +167,52 @@ function assignSubject(
   }
 }
 
+/**
+ * "Cosco Shipping will invest US$ 3.2 billion in the port of Chancay": an organization that invests or lends money
+ * for a project the same sentence names after the figure is its investor or lender. The evidence runs from the
+ * organization to the project.
+ */
+function fundingTie(
+  text: string,
+  claim: ExtractedClaim,
+  inSentence: SentenceEntity[],
+): ExtractedClaim | null {
+  const role = claim.property === 'investment' ? 'investor' : claim.property === 'loan' ? 'lender' : null;
+  if (!role || claim.subjectType !== 'organization' || !claim.subject) return null;
+  const party = inSentence.filter((e) => e.name === claim.subject && e.end <= claim.start).at(-1);
+  const project = inSentence.find(
+    (e) => e.type === 'project' && e.start >= claim.end && e.start - claim.end <= 120,
+  );
+  if (!party || !project || project.end - party.start > 400) return null;
+  return {
+    subject: project.name,
+    subjectType: 'project',
+    subjectId: project.id,
+    property: role,
+    value: party.name,
+    unit: null,
+    currency: null,
+    qualifier: null,
+    time: null,
+    quote: text.slice(party.start, project.end),
+    start: party.start,
+    end: project.end,
+    rule: `relation:${role}:funding`,
+  };
+}
+
+/** A relation or status stated again later in the document ("puerto de Chancay" in Chancay) is kept once. */
+function withoutRepeatedTies(claims: ExtractedClaim[]): ExtractedClaim[] {
+  const seen = new Set<string>();
+  return claims.filter((c) => {
+    if (typeof c.value === 'number') return true;
+    const key = [c.subject, c.property, c.value, c.time].join('\u001f');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** What reading one document carries from sentence to sentence. */
 interface DocumentState {
   context: QuantityContext;
@@ -239,6 +285,8 @@ function paragraphClaims(
         );
       assignSubject(text, sentence, q, claim, inSentence.slice(lo, hi), index);
       claims.push(claim);
+      const tie = fundingTie(text, claim, inSentence);
+      if (tie) claims.push(tie);
     });
   }
   return claims;
@@ -268,5 +316,5 @@ export function extract(input: ExtractInput): ExtractOutput {
     for (const quote of found.quotes) quotes.push(quote);
     lastSpeaker = found.lastSpeaker;
   }
-  return { entities: index.list(), claims, quotes };
+  return { entities: index.list(), claims: withoutRepeatedTies(claims), quotes };
 }

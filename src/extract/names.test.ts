@@ -185,4 +185,11 @@ describe('quotes', () => {
     );
     expect(es.names('organization')).toEqual(['Goldman Sachs']);
   });
+
+  it('starts reported speech after "that"', () => {
+    const { out } = run([
+      'Michel Temer said on Thursday (Oct. 9) that the inauguration marks a new era for Brazil.',
+    ]);
+    expect(out.quotes.map((q) => q.text)).toEqual(['the inauguration marks a new era for Brazil']);
+  });
 });

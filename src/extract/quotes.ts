@@ -95,7 +95,12 @@ export function findQuotes(
         speakerOf(text, sentence, verbStart, verbStart + (m[1] ?? '').length, people) ??
         (pronoun.test(s.split(/\s+/)[0] ?? '') ? last : null);
       if (!speaker) continue;
-      const start = sentence.start + m.index + m[0].length;
+      let start = sentence.start + m.index + m[0].length;
+      // "said on Thursday (Oct. 9) that the inauguration…": what was said starts after "that".
+      const that = /^[^;:“"]{0,60}?\s(?:that|que)\s+/iu.exec(
+        text.slice(start, Math.min(sentence.end, start + 70)),
+      );
+      if (that && !/(?:that|que)\s+$/iu.test(m[0])) start += that[0].length;
       const end = sentence.end - (/[.!?]$/.test(s) ? 1 : 0);
       if (end - start < 12) continue;
       quotes.push({ speaker, text: text.slice(start, end), start, end });

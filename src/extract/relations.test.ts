@@ -52,4 +52,16 @@ describe('relations and statuses', () => {
     ]);
     expect(relations(['The agreement was signed and the talks were suspended.'])).toEqual([]);
   });
+
+  it('ties an organization that invests in or lends for a project named after the figure, once per document', () => {
+    const found = relations(
+      [
+        'Cosco Shipping firmó un convenio para invertir unos 3.200 millones de dólares en la construcción del puerto de Chancay.',
+        'El puerto de Chancay está en Perú.',
+      ],
+      'es',
+    );
+    expect(found).toContainEqual(['puerto de Chancay', 'investor', 'Cosco Shipping', null]);
+    expect(found.filter((c) => c[1] === 'located_in' && c[2] === 'Chancay')).toHaveLength(1);
+  });
 });
