@@ -139,10 +139,14 @@ export class EntityIndex {
     const parts = words(name);
     if (parts.length !== 1) return undefined;
     const [only] = parts;
-    return this.entities.find((e) => {
-      if (e.type !== 'person') return false;
+    // First or last name first; then a middle name when it is nobody else's ("Lula" in "Luiz Inácio Lula da Silva").
+    const people = this.entities.filter((e) => e.type === 'person' && words(e.name).length > 1);
+    const byEnds = people.find((e) => {
       const full = words(e.name);
-      return full.length > 1 && (full[0] === only || full[full.length - 1] === only);
+      return full[0] === only || full[full.length - 1] === only;
     });
+    if (byEnds) return byEnds;
+    const byMiddle = people.filter((e) => only && only.length > 2 && words(e.name).includes(only));
+    return byMiddle.length === 1 ? byMiddle[0] : undefined;
   }
 }

@@ -237,6 +237,11 @@ export const projectHeads = new Set([
   'Hospital',
   'Estadio',
   'Estádio',
+  'Salar',
+  'Yacimiento',
+  'Jazida',
+  'Hub',
+  'HUB',
 ]);
 
 /** Titles before a person's name ("President Xi Jinping", "Ministra Marina Silva"). */
