@@ -151,6 +151,9 @@ export const orgHeads = new Set([
   'Alcaldía',
   'Municipalidad',
   'Gobernación',
+  // the seat of a government speaks for it: "Palácio do Planalto", "Palacio de La Moneda"
+  'Palácio',
+  'Palacio',
 ]);
 
 /** Words that, as the last word of a phrase, make it a project or facility ("Chancay Port"). */
@@ -361,4 +364,4 @@ export const companyAppositive =
 
 /** Words right before a name that say it is an organization ("la empresa china Cosco", "the Chinese firm X"). */
 export const companyBefore =
-  /(?:^|[^\p{L}])(?:empresa|compañía|companhia|company|firm|naviera|mineradora|minera|miner|banco|bank|grupo|group|fabricante|montadora|automaker|carmaker|operadora|consorcio|consórcio|consortium|conglomerate|conglomerado|gigante|giant|startup|varejista|retailer)(?:\s+(?:estatal|estatales|china|chinas|chino|chinos|chinesa|chinês|chinese|state-owned|privada|private|brasileña|brasileira|argentina|peruana|mexicana|chilena|colombiana|boliviana|estadounidense|norte-americana|american|japonesa|japanese|europea|europeia|española|espanhola|spanish|francesa|french|alemana|alemã|german|italiana|italian|de\s+capital\s+\p{L}+))*\s+$/iu;
+  /(?:^|[^\p{L}])(?:empresa|compañía|companhia|company|firm|naviera|mineradora|minera|miner|banco|bank|grupo|group|fabricante|montadora|automaker|carmaker|operadora|consorcio|consórcio|consortium|conglomerate|conglomerado|gigante|giant|startup|varejista|retailer)(?:\s+(?:denominad[oa]|llamad[oa]|chamad[oa]|called|named|estatal|estatales|china|chinas|chino|chinos|chinesa|chinês|chinese|state-owned|privada|private|brasileña|brasileira|argentina|peruana|mexicana|chilena|colombiana|boliviana|estadounidense|norte-americana|american|japonesa|japanese|europea|europeia|española|espanhola|spanish|francesa|french|alemana|alemã|german|italiana|italian|de\s+capital\s+\p{L}+))*\s+$/iu;

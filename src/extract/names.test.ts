@@ -192,4 +192,9 @@ describe('quotes', () => {
     ]);
     expect(out.quotes.map((q) => q.text)).toEqual(['the inauguration marks a new era for Brazil']);
   });
+
+  it('finds transit systems named after their kind, without the full stop', () => {
+    const { names } = run(['El metro complementará el actual sistema de autobuses TransMilenio.'], 'es');
+    expect(names('project')).toEqual(['sistema de autobuses TransMilenio']);
+  });
 });

@@ -185,6 +185,17 @@ function isCountryName(name: string): boolean {
   return countryNames.has(name);
 }
 
+const publicationTails = new Set([
+  'Database',
+  'Index',
+  'Report',
+  'Tracker',
+  'Monitor',
+  'Atlas',
+  'Dataset',
+  'Survey',
+]);
+
 // Money "from" a capitalised name: the name is who lends or pays ("unos 400 millones de dólares de Goldman Sachs").
 const moneySource =
   /(?:dólares|dollars|reais|yuan|yuanes|euros|millones|milhões|million|billion|bilhões|billones)\s+(?:de|from|del|da|do)\s+$/iu;
@@ -271,6 +282,8 @@ function classify(text: string, phrase: Phrase, tokens: Token[]): NameMention | 
     }
   }
   const tail = lastWord(p.words);
+  // "Dialogue's China-Latin America Finance Database" is a publication, not its publisher.
+  if (publicationTails.has(tail)) return null;
   const numberedLine = /^\d+[A-Z]?$/.test(p.words[p.words.length - 1] ?? '');
   if (projectTails.has(tail) || (numberedLine && projectTails.has(tail)))
     return mention('project', 'project:tail');
@@ -474,7 +487,7 @@ export function findDescribedProjects(text: string, from: number, to: number): N
 }
 
 // Lower-case facility nouns that name a project together with the name or place that follows them.
-const FACILITY = String.raw`complexos?\s+fabril|complexos?\s+industriai?s?|complejos?\s+industrial(?:es)?|parques?\s+(?:solar(?:es)?|eólicos?|fotovoltaicos?)|fábricas?|plantas?|usinas?|factory|factories|plants?|data\s+cent(?:er|re)s?|centros?\s+de\s+dat[oa]s|represas?|presas?|dams?|hidroeléctricas?|hidrelétricas?|refinerías?|refinarias?|minas?`;
+const FACILITY = String.raw`sistemas?\s+de\s+(?:autobuses|buses|ônibus|transporte(?:\s+(?:masivo|público|coletivo))?|trenes|bondes|tranvías?|metro|metrô|teleférico)|bus\s+rapid\s+transit\s+system|complexos?\s+fabril|complexos?\s+industriai?s?|complejos?\s+industrial(?:es)?|parques?\s+(?:solar(?:es)?|eólicos?|fotovoltaicos?)|fábricas?|plantas?|usinas?|factory|factories|plants?|data\s+cent(?:er|re)s?|centros?\s+de\s+dat[oa]s|represas?|presas?|dams?|hidroeléctricas?|hidrelétricas?|refinerías?|refinarias?|minas?`;
 const NAME_WORDS = String.raw`\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+(?:(?:de|da|do|del|y|e|and)\s+)?\p{Lu}[\p{L}\p{N}'’.-]*){0,5}`;
 const PLACE = String.raw`\s+(?:en|em|in)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?`;
 // "represas Néstor Kirchner y Jorge Cepernic", "fábrica de pneus Bridgestone", "complexo fabril da BYD em Camaçari",
@@ -534,7 +547,9 @@ export function findFacilities(text: string, from: number, to: number): NameMent
       }
       continue;
     }
-    found.push({ type: 'project', name: m[0], start: at, end: at + m[0].length, rule: 'project:facility' });
+    // A sentence's full stop is not part of the name ("TransMilenio."), an abbreviation's is ("Co.").
+    const said = /\p{Ll}{3,}\.$/u.test(m[0]) ? m[0].slice(0, -1) : m[0];
+    found.push({ type: 'project', name: said, start: at, end: at + said.length, rule: 'project:facility' });
   }
   for (const { m, at } of matchesIn(lineBetween, text, from, to))
     found.push({
