@@ -10,7 +10,7 @@ import { pesoCurrency } from './currency.js';
 import { numberStyle } from './number.js';
 import { findMultiplyVerbs, findQuantities, type Quantity, type QuantityContext } from './quantity.js';
 import { findPlaces } from './places.js';
-import { findQuotes, type Quote, type Speaker } from './quotes.js';
+import { findQuotes, roleOf, type Quote, type Speaker } from './quotes.js';
 import { findRelations } from './relations.js';
 import { splitSentences } from './sentences.js';
 import { subjectOf, subjectReach, type SentenceEntity } from './subjects.js';
@@ -102,7 +102,12 @@ function claimOf(text: string, q: Quantity, time: string | null): ExtractedClaim
 }
 
 /** Records the entities of one paragraph in the index; returns their mentions, and the people for quotes. */
-function paragraphEntities(input: ExtractInput, paragraph: Span, index: EntityIndex) {
+function paragraphEntities(
+  input: ExtractInput,
+  paragraph: Span,
+  index: EntityIndex,
+  roles: Map<string, string>,
+) {
   const { text } = input;
   const tokens = tokenize(text, paragraph.start, paragraph.end);
   const known: Span[] = [];
@@ -111,7 +116,11 @@ function paragraphEntities(input: ExtractInput, paragraph: Span, index: EntityIn
   const record = (type: EntityType, name: string, id: string | null, span: Span, written?: string) => {
     const entity = index.add(type, name, id, span, written);
     mentions.push({ start: span.start, end: span.end, type, name: shownName(entity), id: entity.id });
-    if (type === 'person') people.push({ start: span.start, end: span.end, name: entity.name });
+    if (type === 'person') {
+      people.push({ start: span.start, end: span.end, name: entity.name });
+      const role = roleOf(text, span);
+      if (role) roles.set(role, entity.name);
+    }
   };
   for (const m of findCountries(text, tokens, input.language)) {
     record('country', m.country.name, m.country.id, m);
@@ -301,6 +310,8 @@ export function extract(input: ExtractInput): ExtractOutput {
   const claims: ExtractedClaim[] = [];
   const quotes: Quote[] = [];
   let lastSpeaker: string | null = null;
+  // Who holds each role in this document ("ambassador" -> "Sabino Vaca Narvaja"), for "the ambassador said".
+  const roles = new Map<string, string>();
   const doc: DocumentState = {
     context: { style: numberStyle(input.text), peso: pesoCurrency(input.text) },
     currency: null,
@@ -308,11 +319,11 @@ export function extract(input: ExtractInput): ExtractOutput {
   };
   for (const paragraph of input.paragraphs) {
     if (paragraph.duplicateOf !== null) continue;
-    const { people, mentions } = paragraphEntities(input, paragraph, index);
+    const { people, mentions } = paragraphEntities(input, paragraph, index, roles);
     const sentences = splitSentences(input.text, paragraph.start, paragraph.end);
     // Push one by one: spreading a huge array into push() overflows the call stack.
     for (const claim of paragraphClaims(input, sentences, mentions, index, doc)) claims.push(claim);
-    const found = findQuotes(input.text, paragraph, sentences, people, lastSpeaker);
+    const found = findQuotes(input.text, paragraph, sentences, people, lastSpeaker, roles);
     for (const quote of found.quotes) quotes.push(quote);
     lastSpeaker = found.lastSpeaker;
   }

@@ -354,9 +354,12 @@ export const eventHeads = new Set([
   'Games',
 ]);
 
+/** Lower-case title words, as an alternation (the role a person is introduced with). */
+export const TITLE_WORDS =
+  'president|vice-president|premier|minister|ambassador|secretary|chairman|chairwoman|chair|ceo|governor|mayor|senator|director|chancellor|founder|presidente|presidenta|vicepresidente|ministro|ministra|embajador|embajadora|embaixador|embaixadora|secretario|secretaria|secretária|gobernador|gobernadora|governador|governadora|alcalde|alcaldesa|prefeito|prefeita|canciller|chanceler|diputado|diputada|deputado|deputada|senador|senadora|directora|diretor|diretora|mandatario|mandatária|gerente|fundador|fundadora|titular|jefe|jefa|economista|analista|investigador|investigadora|pesquisador|pesquisadora|professor|profesor|profesora|mandatario|mandatária|chanceler|portavoz|vocero|vocera|porta-voz|spokesman|spokeswoman|spokesperson';
+
 /** Lower-case titles before a name ("ambassador Sabino Vaca Narvaja", "el ministro Richard Tineo"). */
-export const lowerTitles =
-  /(?:^|[^\p{L}])(?:president|vice-president|premier|minister|ambassador|secretary|chairman|chairwoman|chair|ceo|governor|mayor|senator|director|chancellor|founder|presidente|presidenta|vicepresidente|ministro|ministra|embajador|embajadora|embaixador|embaixadora|secretario|secretaria|secretária|gobernador|gobernadora|governador|governadora|alcalde|alcaldesa|prefeito|prefeita|canciller|chanceler|diputado|diputada|deputado|deputada|senador|senadora|directora|diretor|diretora|mandatario|mandatária|gerente|fundador|fundadora|titular|jefe|jefa|economista|analista|investigador|investigadora|pesquisador|pesquisadora|professor|profesor|profesora)\s+$/iu;
+export const lowerTitles = new RegExp(`(?:^|[^\\p{L}])(?:${TITLE_WORDS})\\s+$`, 'iu');
 
 /** Words after a name and a comma that say it is an organization ("A Mixue, maior rede chinesa de bebidas"). */
 export const companyAppositive =

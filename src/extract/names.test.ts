@@ -197,4 +197,18 @@ describe('quotes', () => {
     const { names } = run(['El metro complementará el actual sistema de autobuses TransMilenio.'], 'es');
     expect(names('project')).toEqual(['sistema de autobuses TransMilenio']);
   });
+
+  it('gives a quote to the person who holds the role that speaks ("the ambassador said")', () => {
+    const { out } = run([
+      'The company\'s president Jianrong Huang met ambassador Sabino Vaca Narvaja. "It is a great step for Argentina and its people," the Argentine ambassador said. The president said that Huang was pleased.',
+    ]);
+    expect(out.quotes.map((q) => q.speaker)).toEqual(['Sabino Vaca Narvaja', 'Jianrong Huang']);
+    const es = run(
+      ['El mandatario Martín Vizcarra llegó. Luego, el mandatario recordó que el puerto será clave.'],
+      'es',
+    );
+    expect(es.out.quotes.map((q) => [q.speaker, q.text])).toEqual([
+      ['Martín Vizcarra', 'el puerto será clave'],
+    ]);
+  });
 });

@@ -1,4 +1,4 @@
-import { speechVerbs, titles } from './name-cues.js';
+import { speechVerbs, TITLE_WORDS, titles } from './name-cues.js';
 import type { Span } from './types.js';
 
 /** A statement attributed to a person: the speaker's name and the exact span of what was said. */
@@ -12,11 +12,44 @@ export interface Speaker extends Span {
   name: string;
 }
 
+/** The key of a role word: one for its genders ("presidente", "presidenta", "president"). */
+export const roleKey = (word: string) => word.toLowerCase().replace(/(?<=[rt])[ae]$|(?<=[rnti])a$|o$/u, '');
+const roleWord = new RegExp(`(?<![\\p{L}])(${TITLE_WORDS})(?![\\p{L}])`, 'giu');
+
+/**
+ * The role a person is introduced with, from the title word nearest before the name in its sentence
+ * ("el ministro de Comercio Exterior, Édgar Vásquez") or right after it ("Jorge Heine, former ambassador").
+ */
+export function roleOf(text: string, span: Span): string | null {
+  const before =
+    text
+      .slice(Math.max(0, span.start - 60), span.start)
+      .split(/[.!?]\s/u)
+      .at(-1) ?? '';
+  const found = [...before.matchAll(roleWord)].at(-1)?.[1];
+  if (found) return roleKey(found);
+  const after =
+    /^,\s+(?:(?:a|an|the|el|la|o|a|former|ex|then)\s+){0,2}(?:[\p{L}-]+\s+){0,2}?(\p{L}[\p{L}-]*)/u.exec(
+      text.slice(span.end, span.end + 60),
+    );
+  const word = after?.[1];
+  return word && new RegExp(`^(?:${TITLE_WORDS})$`, 'iu').test(word) ? roleKey(word) : null;
+}
+
+// "the Argentine ambassador said", "dijo el mandatario", "o presidente afirmou": a role that speaks.
+const ROLE_PHRASE = `(?:the|el|la|o|a)\\s+(?:[\\p{L}-]+\\s+){0,2}?(${TITLE_WORDS})`;
+
 const verb = `(?:${speechVerbs})`;
 const pronoun = /^(?:He|She|They|Él|Ella|Ele|Ela)$/u;
 const quotePattern = /[“"«]([^“”"«»]{12,}?)[”"»]/gu;
 // A speaker's name as written next to the verb: up to four capitalised words ("Yuan", "Lula da Silva").
 const NAME = String.raw`[\p{Lu}][\p{L}'’-]*(?:\s+(?:(?:da|de|do|dos|del)\s+)?[\p{Lu}][\p{L}'’-]*){0,3}`;
+const roleAfterQuote = new RegExp(
+  `^[,.]?\\s*(?:${ROLE_PHRASE}\\s+(?:${speechVerbs})|(?:${speechVerbs})\\s+${ROLE_PHRASE})(?![\\p{L}])`,
+  'iu',
+);
+const roleBeforeVerb = new RegExp(`${ROLE_PHRASE}\\s+$`, 'iu');
+const roleAfterVerb = new RegExp(`^\\s+${ROLE_PHRASE}(?![\\p{L}])`, 'iu');
 const afterQuote = new RegExp(
   `^[,.]?\\s*(?:${verb}\\s+(?<after>${NAME})|(?<subject>${NAME})\\s+${verb})`,
   'u',
@@ -42,7 +75,9 @@ export function findQuotes(
   sentences: Span[],
   people: Speaker[],
   lastSpeaker: string | null,
+  roles: ReadonlyMap<string, string> = new Map(),
 ): { quotes: Quote[]; lastSpeaker: string | null } {
+  const byRole = (word: string | undefined) => (word ? (roles.get(roleKey(word)) ?? null) : null);
   const quotes: Quote[] = [];
   let last = lastSpeaker;
   const personAt = (start: number, end: number) => people.find((p) => p.start >= start && p.start < end);
@@ -75,6 +110,13 @@ export function findQuotes(
       }
     }
     if (!speaker) {
+      const r = roleAfterQuote.exec(text.slice(end + 1, Math.min(paragraph.end, end + 80)));
+      if (r) {
+        speaker = byRole(r[1] ?? r[2]);
+        attribution = r[0].length;
+      }
+    }
+    if (!speaker) {
       const from = Math.max(paragraph.start, start - 161);
       const head = beforeQuote.exec(text.slice(from, start - 1));
       if (head?.groups?.subject) speaker = resolve(head.groups.subject, from + head.index);
@@ -93,7 +135,11 @@ export function findQuotes(
       if (direct.some((d) => verbStart >= d.start && verbStart < d.end)) continue;
       const speaker =
         speakerOf(text, sentence, verbStart, verbStart + (m[1] ?? '').length, people) ??
-        (pronoun.test(s.split(/\s+/)[0] ?? '') ? last : null);
+        (pronoun.test(s.split(/\s+/)[0] ?? '') ? last : null) ??
+        byRole(
+          roleBeforeVerb.exec(text.slice(Math.max(sentence.start, verbStart - 60), verbStart))?.[1] ??
+            roleAfterVerb.exec(text.slice(verbStart + (m[1] ?? '').length, sentence.end))?.[1],
+        );
       if (!speaker) continue;
       let start = sentence.start + m.index + m[0].length;
       // "said on Thursday (Oct. 9) that the inauguration…": what was said starts after "that".
