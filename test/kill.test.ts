@@ -6,12 +6,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { repoRoot } from '../src/reference/paths.js';
 import { migrate, openStore, type Store } from '../src/store/connect.js';
 import { puente } from './helpers/cli.js';
+import { checkWhole } from './helpers/store-checks.js';
 
 const bin = join(repoRoot, 'bin', 'puente.js');
 const documents = 80;
@@ -127,53 +127,6 @@ function ingestAndKill(
       resolve();
     });
   });
-}
-
-/** Checks that every stored document is whole; returns the number of sources and of all rows. */
-async function checkWhole(store: Store) {
-  const { db } = store;
-  const sources = await db.selectFrom('source').selectAll().execute();
-  for (const s of sources) {
-    const paragraphs = await db
-      .selectFrom('paragraph')
-      .select(['idx', 'span_end'])
-      .where('source_id', '=', s.id)
-      .orderBy('idx')
-      .execute();
-    expect(paragraphs.length, `paragraphs of ${s.uri}`).toBe(s.paragraph_count);
-    expect(paragraphs.at(-1)?.span_end, `text of ${s.uri}`).toBe(s.text.length);
-    const claims = await db
-      .selectFrom('claim')
-      .select(['id', 'span_start', 'span_end', 'quote'])
-      .where('source_id', '=', s.id)
-      .execute();
-    expect(claims.length, `claims of ${s.uri}`).toBe(s.claim_count);
-    for (const c of claims) expect(s.text.slice(c.span_start, c.span_end)).toBe(c.quote);
-    const mentions = await db
-      .selectFrom('mention')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('source_id', '=', s.id)
-      .executeTakeFirstOrThrow();
-    expect(Number(mentions.n), `mentions of ${s.uri}`).toBeGreaterThan(0);
-  }
-  // Every claim has its creation in the revision log, and nothing points at a missing entity.
-  const unlogged = await sql<{ n: number }>`
-    select count(*) as n from claim c
-    where not exists (select 1 from revision r where r.target_kind = 'claim' and r.target_id = c.id)`.execute(
-    db,
-  );
-  expect(Number(unlogged.rows[0]?.n)).toBe(0);
-  const orphans = await sql<{ n: number }>`
-    select count(*) as n from mention m where not exists (select 1 from entity e where e.id = m.entity_id)`.execute(
-    db,
-  );
-  expect(Number(orphans.rows[0]?.n)).toBe(0);
-  const rows = await sql<{ n: number }>`
-    select (select count(*) from source) + (select count(*) from paragraph) + (select count(*) from claim)
-      + (select count(*) from mention) + (select count(*) from entity) + (select count(*) from revision) as n`.execute(
-    db,
-  );
-  return { sources: sources.length, rows: Number(rows.rows[0]?.n) };
 }
 
 const backends = [
