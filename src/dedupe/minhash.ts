@@ -13,28 +13,60 @@
 import { createHash } from 'node:crypto';
 import { DEDUPE_CONFIG, type DedupeConfig } from './config.js';
 
-const wordPattern = /[\p{L}\p{N}\p{M}]+/gu;
-const digitSeparator = /(?<=\d)[.,'’\u00a0\u202f](?=\d)/g;
+const digitSeparator = /(\d)[.,'’\u00a0\u202f](?=\d)/g;
 const marks = /\p{M}+/gu;
 const cjk = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
-const cjkChar =
-  /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
+
+const fold = (text: string) =>
+  text.normalize('NFKC').toLowerCase().normalize('NFD').replace(marks, '').replace(digitSeparator, '$1');
+
+// Character classes of the word scanner: 0 separates words, 1 is part of a word, 2 is a word by itself
+// (CJK). ASCII is decided inline; other characters once each, by regular expression, then cached.
+const wordChar = /[\p{L}\p{N}\p{M}]/u;
+const classCache = new Map<number, number>();
+function classOf(code: number): number {
+  let c = classCache.get(code);
+  if (c === undefined) {
+    const char = String.fromCodePoint(code);
+    c = cjk.test(char) ? 2 : wordChar.test(char) ? 1 : 0;
+    classCache.set(code, c);
+  }
+  return c;
+}
+
+function wordsOf(folded: string): string[] {
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i < folded.length; i++) {
+    const code = folded.codePointAt(i) as number;
+    const c =
+      code < 0x80
+        ? (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a)
+          ? 1
+          : 0
+        : classOf(code);
+    const end = i;
+    if (code > 0xffff) i++;
+    if (c === 1) {
+      if (start < 0) start = end;
+      continue;
+    }
+    if (start >= 0) words.push(folded.slice(start, end));
+    start = -1;
+    if (c === 2) words.push(folded.slice(end, i + 1));
+  }
+  if (start >= 0) words.push(folded.slice(start));
+  return words;
+}
 
 /** The normalized words of a text (see the normalization rules at the top of this file). */
 export function tokenize(text: string): string[] {
-  const folded = text
-    .normalize('NFKC')
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(marks, '')
-    .replace(digitSeparator, '');
-  const tokens: string[] = [];
-  for (const match of folded.matchAll(wordPattern)) {
-    const word = match[0];
-    if (cjk.test(word)) for (const part of word.match(cjkChar) ?? []) tokens.push(part);
-    else tokens.push(word);
-  }
-  return tokens;
+  return wordsOf(fold(text));
+}
+
+/** The normalized words of each paragraph of a text (paragraphs as `splitParagraphs` cuts them). */
+export function tokenizeParagraphs(text: string): string[][] {
+  return splitParagraphs(fold(text)).map(wordsOf);
 }
 
 /** The normalized text: its words joined by single spaces. */
@@ -224,9 +256,7 @@ export function fingerprint(
   text: string,
   config: Pick<DedupeConfig, 'shingleSize' | 'numHashes' | 'seed'> = DEDUPE_CONFIG,
 ): Fingerprint {
-  const paragraphs = splitParagraphs(text)
-    .map(tokenize)
-    .filter((tokens) => tokens.length > 0);
+  const paragraphs = tokenizeParagraphs(text).filter((tokens) => tokens.length > 0);
   const shingles = shingleSet(paragraphs, config.shingleSize);
   const words = paragraphs.reduce((sum, tokens) => sum + tokens.length, 0);
   return {
