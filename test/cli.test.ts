@@ -78,7 +78,9 @@ describe('puente ingest', () => {
       const first = puente(['ingest', samplePath(seedFiles[0]), samplePath(seedFiles[1])], env);
       expect(first.status).toBe(0);
       expect(first.stdout).toMatch(
-        new RegExp(`2 ingested, 0 unchanged, 0 failed \\(postgres://puente@127.0.0.1:\\d+/${name}\\)`),
+        new RegExp(
+          `2 ingested, 0 unchanged, 0 failed; 0 of the ingested copy earlier documents \\(postgres://puente@127.0.0.1:\\d+/${name}\\)`,
+        ),
       );
       expect(puente(['ingest', samplePath(seedFiles[0])], env).stdout).toMatch(/0 ingested, 1 unchanged/);
       const db = new pg.Client({ connectionString: url });

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Claim } from '../domain/claim.js';
 import { Qualifier } from '../domain/claim.js';
 import { ReviewState } from '../domain/entity.js';
@@ -17,6 +17,7 @@ const claimQuery = pageQuery.extend({
   qualifier: Qualifier.optional(),
   review: ReviewState.optional(),
   q: queryText(200).optional(),
+  duplicates: z.enum(['exclude', 'include']).optional(),
 });
 
 const toFilter = (q: z.infer<typeof claimQuery>): ClaimFilter => ({
@@ -27,6 +28,7 @@ const toFilter = (q: z.infer<typeof claimQuery>): ClaimFilter => ({
   qualifier: q.qualifier,
   reviewState: q.review,
   q: q.q,
+  duplicates: q.duplicates,
 });
 
 const valueOf = (c: Claim) => {

@@ -20,7 +20,7 @@ export function resultLine(r: IngestResult): string {
   const path = shown(r.path);
   switch (r.status) {
     case 'ingested':
-      return `ingested  ${path} -> ${r.sourceId} (${r.paragraphs} paragraphs, ${r.duplicateParagraphs} duplicate, ${r.claims} claims, ${r.entities} entities)`;
+      return `ingested  ${path} -> ${r.sourceId} (${r.paragraphs} paragraphs, ${r.duplicateParagraphs} duplicate, ${r.claims} claims, ${r.entities} entities)${r.duplicateOf ? `, ${r.duplicateKind === 'exact' ? 'a copy' : `a near-duplicate (${r.similarity})`} of ${r.duplicateOf}` : ''}`;
     case 'unchanged':
       return `unchanged ${path} (already stored as ${r.sourceId})`;
     case 'failed':
@@ -31,7 +31,13 @@ export function resultLine(r: IngestResult): string {
 /** The counts of a batch by outcome. */
 export function summarize(results: IngestResult[]) {
   const count = (s: IngestResult['status']) => results.filter((r) => r.status === s).length;
-  return { ingested: count('ingested'), unchanged: count('unchanged'), failed: count('failed') };
+  const copies = results.filter((r) => r.status === 'ingested' && r.duplicateOf !== null).length;
+  return {
+    ingested: count('ingested'),
+    nearDuplicates: copies,
+    unchanged: count('unchanged'),
+    failed: count('failed'),
+  };
 }
 
 /** `puente ingest PATH...`: stores documents, goes on past bad ones, exits 1 if any failed. */
@@ -56,7 +62,7 @@ export function registerIngest(program: Command, setExit: (code: number) => void
         if (opts.json) say(JSON.stringify({ ...summary, results }, null, 2));
         else
           say(
-            `${summary.ingested} ingested, ${summary.unchanged} unchanged, ${summary.failed} failed (${store.location})`,
+            `${summary.ingested} ingested, ${summary.unchanged} unchanged, ${summary.failed} failed; ${summary.nearDuplicates} of the ingested copy earlier documents (${store.location})`,
           );
         setExit(summary.failed > 0 ? 1 : 0);
       } finally {

@@ -43,5 +43,9 @@ export const SourceSummary = z.object({
   paragraphs: z.number().int(),
   duplicateParagraphs: z.number().int(),
   claims: z.number().int(),
+  /** the original this source copies (exact or near-duplicate), whose claims count instead of its own */
+  duplicateOf: z.string().nullable(),
+  duplicateKind: z.enum(['exact', 'near']).nullable(),
+  similarity: z.number().nullable(),
 });
 export type SourceSummary = z.infer<typeof SourceSummary>;

@@ -7,6 +7,7 @@ import { appendRevisions, type NewRevision } from '../store/revisions.js';
 import { findSourceByHash, insertSource } from '../store/sources.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/database.js';
+import { checkDuplicate, dedupeState, duplicateColumns, remember } from './near-duplicates.js';
 import { claimFromExtraction, entityFromExtraction, sourceIdFor } from './to-domain.js';
 
 /** What happened to one document. */
@@ -19,6 +20,10 @@ export type StoreOutcome =
       duplicateParagraphs: number;
       claims: number;
       entities: number;
+      /** the original this document copies (exact or near), or null */
+      duplicateOf: string | null;
+      duplicateKind: 'exact' | 'near' | null;
+      similarity: number | null;
     };
 
 /** The actor that revisions made by ingestion name. */
@@ -40,6 +45,8 @@ export async function storeDocument(db: Kysely<Database>, doc: ReadDocument): Pr
   const entities = found.entities.map((e) => ({ entity: entityFromExtraction(e), mentions: e.mentions }));
   const duplicateParagraphs = doc.paragraphs.filter((p) => p.duplicateOf !== null).length;
   const at = new Date().toISOString();
+  const dedupe = await dedupeState(db);
+  const copy = checkDuplicate(dedupe, doc.title, doc.text);
   try {
     await db.transaction().execute(async (trx: Db) => {
       await insertSource(
@@ -60,6 +67,7 @@ export async function storeDocument(db: Kysely<Database>, doc: ReadDocument): Pr
           paragraph_count: doc.paragraphs.length,
           duplicate_paragraph_count: duplicateParagraphs,
           claim_count: claims.length,
+          ...duplicateColumns(dedupe, copy),
         },
         doc.paragraphs,
       );
@@ -106,6 +114,7 @@ export async function storeDocument(db: Kysely<Database>, doc: ReadDocument): Pr
     if (winner) return { status: 'unchanged', sourceId: winner.id };
     throw error;
   }
+  remember(dedupe, sourceId, copy);
   return {
     status: 'ingested',
     sourceId,
@@ -113,5 +122,8 @@ export async function storeDocument(db: Kysely<Database>, doc: ReadDocument): Pr
     duplicateParagraphs,
     claims: claims.length,
     entities: entities.length,
+    duplicateOf: copy.duplicateOf,
+    duplicateKind: copy.kind,
+    similarity: copy.similarity,
   };
 }

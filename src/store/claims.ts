@@ -14,6 +14,11 @@ export interface ClaimFilter {
   reviewState?: string | undefined;
   /** words that the evidence quote or the subject name must contain */
   q?: string | undefined;
+  /**
+   * Claims of sources that copy an earlier one: left out unless `include` (so no fact counts twice), and always
+   * shown when one source is asked for.
+   */
+  duplicates?: 'exclude' | 'include' | undefined;
 }
 
 function valueFromRow(row: ClaimTable): ClaimValue {
@@ -102,6 +107,18 @@ function applyFilter<O>(query: SelectQueryBuilder<Database, 'claim', O>, f: Clai
   if (f.unit) q = q.where('claim.unit', '=', f.unit);
   if (f.qualifier) q = q.where('claim.qualifier', '=', f.qualifier);
   if (f.reviewState) q = q.where('claim.review_state', '=', f.reviewState);
+  if (!f.sourceId && f.duplicates !== 'include')
+    q = q.where((eb: ExpressionBuilder<Database, 'claim'>) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('source')
+            .select('source.id')
+            .whereRef('source.id', '=', 'claim.source_id')
+            .where('source.duplicate_of', 'is not', null),
+        ),
+      ),
+    );
   for (const word of (f.q ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
     // `\` escapes % and _ in the pattern; SQLite needs the ESCAPE clause to know it (PostgreSQL has it by default).
     const like = `%${word.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -55,6 +55,9 @@ const summaryColumns = [
   'duplicate_paragraph_count',
   'claim_count',
   'text',
+  'duplicate_of',
+  'duplicate_kind',
+  'duplicate_similarity',
 ] as const;
 
 type SummaryRow = Pick<SourceTable, (typeof summaryColumns)[number]>;
@@ -73,6 +76,9 @@ function summaryFromRow(row: SummaryRow): SourceSummary {
     paragraphs: row.paragraph_count,
     duplicateParagraphs: row.duplicate_paragraph_count,
     claims: row.claim_count,
+    duplicateOf: row.duplicate_of,
+    duplicateKind: row.duplicate_kind,
+    similarity: row.duplicate_similarity,
   };
 }
 
@@ -105,7 +111,11 @@ export async function listSources(db: Db, page: PageRequest = {}): Promise<Page<
 export async function getSource(
   db: Db,
   id: string,
-): Promise<(Source & { duplicateParagraphs: number }) | undefined> {
+): Promise<
+  | (Source &
+      Pick<SourceSummary, 'duplicateOf' | 'duplicateKind' | 'similarity'> & { duplicateParagraphs: number })
+  | undefined
+> {
   const row = await db.selectFrom('source').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
   const paragraphs = await db
@@ -128,6 +138,9 @@ export async function getSource(
     byteSize: row.byte_size,
     text: row.text,
     duplicateParagraphs: row.duplicate_paragraph_count,
+    duplicateOf: row.duplicate_of,
+    duplicateKind: row.duplicate_kind,
+    similarity: row.duplicate_similarity,
     paragraphs: paragraphs.map((p) => ({
       index: p.idx,
       start: p.span_start,

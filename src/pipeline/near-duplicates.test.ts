@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { describeEachBackend } from '../../test/helpers/backends.js';
+import { textDocument } from '../../test/helpers/documents.js';
+import { repoRoot } from '../reference/paths.js';
+import { listClaims } from '../store/claims.js';
+import { listSources } from '../store/sources.js';
+import { checkDuplicate, dedupeConfig, loadDedupeState } from './near-duplicates.js';
+import { storeDocument } from './store-document.js';
+
+const passage = (id: string) =>
+  readFileSync(join(repoRoot, 'eval', 'docs', `${id}.md`), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
+const original = passage('107');
+// The same wire story on another site: a new headline and byline, one sentence edited, a line of boilerplate.
+const republished = `Perú: el megapuerto avanza\n\nPor Redacción\n\n${original.replace('Lima, 10 oct.', 'LIMA, 10 de octubre.')}\n\nSuscríbase a nuestro boletín.`;
+const other = passage('110');
+
+describeEachBackend('near-duplicate sources', (store) => {
+  it('links a republished story to the original, a copy of the copy to the root, and leaves others alone', async () => {
+    const { db } = store();
+    const first = await storeDocument(db, textDocument(original, 'a.txt'));
+    const second = await storeDocument(db, textDocument(republished, 'b.txt'));
+    const third = await storeDocument(db, textDocument(`${republished}\n\nFoto: archivo.`, 'c.txt'));
+    const fourth = await storeDocument(db, textDocument(other, 'd.txt'));
+    if (first.status !== 'ingested' || second.status !== 'ingested' || third.status !== 'ingested')
+      throw new Error('not ingested');
+    if (fourth.status !== 'ingested') throw new Error('not ingested');
+    expect(first.duplicateOf).toBeNull();
+    expect(second).toMatchObject({ duplicateOf: first.sourceId, duplicateKind: 'near' });
+    expect(second.similarity).toBeGreaterThanOrEqual(dedupeConfig().threshold);
+    expect(third.duplicateOf).toBe(first.sourceId);
+    expect(fourth.duplicateOf).toBeNull();
+    const listed = await listSources(db);
+    expect(listed.items.find((s) => s.id === second.sourceId)).toMatchObject({
+      duplicateOf: first.sourceId,
+      duplicateKind: 'near',
+    });
+  });
+
+  it('counts the claims of a copy once: left out of claim lists and totals unless asked for', async () => {
+    const { db } = store();
+    const first = await storeDocument(db, textDocument(original, 'a.txt'));
+    const copy = await storeDocument(db, textDocument(republished, 'b.txt'));
+    if (first.status !== 'ingested' || copy.status !== 'ingested') throw new Error('not ingested');
+    expect(copy.claims).toBeGreaterThan(0);
+    expect((await listClaims(db, {})).total).toBe(first.claims);
+    expect((await listClaims(db, { duplicates: 'include' })).total).toBe(first.claims + copy.claims);
+    // One source asked for by id shows its own claims.
+    expect((await listClaims(db, { sourceId: copy.sourceId })).total).toBe(copy.claims);
+  });
+
+  it('finds the original again from stored fingerprints, as a new process would', async () => {
+    const { db } = store();
+    const first = await storeDocument(db, textDocument(original, 'a.txt'));
+    const fresh = await loadDedupeState(db);
+    const check = checkDuplicate(fresh, null, textDocument(republished).text);
+    expect(check.duplicateOf).toBe(first.sourceId);
+    expect(checkDuplicate(fresh, null, textDocument(other).text).duplicateOf).toBeNull();
+  });
+});
+
+it('refuses a threshold outside (0, 1]', () => {
+  expect(() => dedupeConfig({ PUENTE_NEAR_DUPLICATE_THRESHOLD: '1.5' })).toThrow(
+    /PUENTE_NEAR_DUPLICATE_THRESHOLD/,
+  );
+  expect(dedupeConfig({ PUENTE_NEAR_DUPLICATE_THRESHOLD: '0.9' }).threshold).toBe(0.9);
+});
