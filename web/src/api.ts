@@ -11,6 +11,10 @@ export interface SourceSummary {
   paragraphs: number;
   duplicateParagraphs: number;
   claims: number;
+  /** the original this source copies, whose claims count instead of its own */
+  duplicateOf: string | null;
+  duplicateKind: 'exact' | 'near' | null;
+  similarity: number | null;
 }
 
 export interface Page<T> {

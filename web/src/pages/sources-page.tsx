@@ -43,6 +43,12 @@ export function SourcesPage() {
                   <span class="dup-count">{s.duplicateParagraphs} duplicate</span>
                 )}
                 <span>{s.claims} claims</span>
+                {s.duplicateOf && (
+                  <a class="dup-count" href={`/sources/${encodeURIComponent(s.duplicateOf)}`}>
+                    {s.duplicateKind === 'exact' ? 'copy' : `near-duplicate (${s.similarity ?? ''})`} of{' '}
+                    {s.duplicateOf}
+                  </a>
+                )}
               </div>
             </li>
           ))}
