@@ -13,17 +13,10 @@ import { createHash } from 'node:crypto';
 import { DEDUPE_CONFIG, type DedupeConfig } from '../src/dedupe/config.js';
 import { NearDuplicateIndex } from '../src/dedupe/lsh.js';
 import { exactJaccard, fingerprint } from '../src/dedupe/minhash.js';
+import { numberOption as option } from '../src/util/random.js';
 import { buildCorpus, plainText } from './ingest-corpus.js';
 
 const MiB = 1024 * 1024;
-
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  if (i < 0) return fallback;
-  const value = Number(process.argv[i + 1]);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} takes a positive number`);
-  return value;
-}
 
 const overrides: Partial<DedupeConfig> = {
   threshold: option('--threshold', DEDUPE_CONFIG.threshold),

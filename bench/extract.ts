@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import nlp from 'compromise';
 import { readDocument } from '../src/ingest/read-document.js';
 import { toContract } from '../src/pipeline/contract.js';
+import { numberOption as option, pick, prng, shuffled, varyNumbers } from '../src/util/random.js';
 
 const MiB = 1024 * 1024;
 
@@ -31,55 +32,6 @@ interface RunResult {
   seconds: number;
   peakHeap: number;
   counts: Record<string, number>;
-}
-
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  if (i < 0) return fallback;
-  const value = Number(process.argv[i + 1]);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} takes a positive number`);
-  return value;
-}
-
-// mulberry32: a small seeded PRNG, so the corpus is the same on every run.
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const pick = <T>(items: readonly T[], random: () => number): T => {
-  const item = items[Math.floor(random() * items.length)];
-  if (item === undefined) throw new Error('pick from an empty list');
-  return item;
-};
-
-function shuffled<T>(items: readonly T[], random: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}
-
-// Years move together by the copy's offset; other digit runs get new digits of the same length and shape.
-function varyNumbers(text: string, random: () => number, yearShift: number): string {
-  return text.replace(/\d+/g, (digits) => {
-    const n = Number(digits);
-    if (digits.length === 4 && n >= 1950 && n <= 2039) return String(n + yearShift);
-    let out = '';
-    for (let i = 0; i < digits.length; i++) {
-      const leading = i === 0 && digits.length > 1;
-      out += String(leading ? 1 + Math.floor(random() * 9) : Math.floor(random() * 10));
-    }
-    return out;
-  });
 }
 
 function readPassages(): Passage[] {

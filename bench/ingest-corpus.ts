@@ -15,6 +15,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pick, prng, shuffled, varyNumbers, type Random } from '../src/util/random.js';
 
 export interface Passage {
   name: string;
@@ -73,36 +74,7 @@ export const markdown = (doc: CorpusDocument): string =>
   `---\ntitle: ${JSON.stringify(doc.title)}\nlanguage: ${doc.language}\ndate: ${doc.date}\n---\n` +
   `${doc.paragraphs.join('\n\n')}\n`;
 
-/** mulberry32: a small seeded PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Random = () => number;
-
-const pick = <T>(items: readonly T[], random: Random): T => {
-  const item = items[Math.floor(random() * items.length)];
-  if (item === undefined) throw new Error('pick from an empty list');
-  return item;
-};
-
 const between = (min: number, max: number, random: Random) => min + Math.floor(random() * (max - min + 1));
-
-function shuffled<T>(items: readonly T[], random: Random): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}
 
 /** Reads the dev passages: front matter dropped (title and language kept), paragraphs split on blank lines. */
 export function readPassages(dir = fileURLToPath(new URL('../eval/docs/', import.meta.url))): Passage[] {
@@ -132,20 +104,6 @@ export function readPassages(dir = fileURLToPath(new URL('../eval/docs/', import
 const sentenceBreak = /(?<=[.!?])\s+(?=["“«(]?[\p{Lu}\d])/u;
 const nameWord = /(?<=\S\s+)\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?/gu;
 const wordPattern = /\p{L}[\p{L}\p{M}]+/gu;
-
-// Years move by the document's shift; other digit runs get new digits of the same length and shape.
-function varyNumbers(text: string, random: Random, yearShift: number): string {
-  return text.replace(/\d+/g, (digits) => {
-    const n = Number(digits);
-    if (digits.length === 4 && n >= 1950 && n <= 2039) return String(n + yearShift);
-    let out = '';
-    for (let i = 0; i < digits.length; i++) {
-      const leading = i === 0 && digits.length > 1;
-      out += String(leading ? 1 + Math.floor(random() * 9) : Math.floor(random() * 10));
-    }
-    return out;
-  });
-}
 
 const surnames = [
   'Silva', 'Santos', 'Oliveira', 'Souza', 'Pereira', 'Costa', 'Rodrigues', 'Almeida', 'García', 'Martínez',

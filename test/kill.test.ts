@@ -10,24 +10,13 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { repoRoot } from '../src/reference/paths.js';
 import { migrate, openStore, type Store } from '../src/store/connect.js';
+import { prng } from '../src/util/random.js';
 import { puente } from './helpers/cli.js';
 import { checkWhole } from './helpers/store-checks.js';
 
 const bin = join(repoRoot, 'bin', 'puente.js');
 const documents = 80;
 const kills = Number(process.env.PUENTE_KILL_RUNS ?? 10);
-
-// A seeded generator, so that a failure can be replayed with the same kill times.
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A folder of distinct documents made from the dev passages, each with its own figures. */
 function corpus(): string {

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEDUPE_CONFIG } from './config.js';
 import { bandingThreshold, candidateProbability, LshIndex, NearDuplicateIndex } from './lsh.js';
+import { prng } from '../util/random.js';
 import { exactJaccard, fingerprint, tokenize } from './minhash.js';
 import { sameTopicStory, wireByline, wireHeadline, wireParagraphs, wireStory } from './test-texts.js';
-
-// mulberry32: seeded, so every run sees the same random edits.
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const story = (headline: string, byline: string, paragraphs: readonly string[]) =>
   [headline, byline, ...paragraphs].join('\n\n');

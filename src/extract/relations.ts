@@ -193,23 +193,18 @@ export function findRelations(
     const end = at + m[0].length + party[0].length;
     push(relationClaim(text, project, property, said, { start: at, end }, null, `relation:${property}`));
   }
+  const locate = (project: SentenceEntity, where: SentenceEntity, span: Span) =>
+    push(relationClaim(text, project, 'located_in', where.name, span, null, 'relation:located_in'));
   const located = locatedCue.exec(text.slice(sentence.start, sentence.end));
   if (located) {
     const at = sentence.start + located.index;
     const project = projectAt(text, sentence, entities, at, last);
     const where = entities.find((e) => (e.type === 'country' || e.type === 'place') && e.start >= at);
     if (project && where)
-      push(
-        relationClaim(
-          text,
-          project,
-          'located_in',
-          where.name,
-          { start: Math.min(project.start === project.end ? at : project.start, at), end: where.end },
-          null,
-          'relation:located_in',
-        ),
-      );
+      locate(project, where, {
+        start: Math.min(project.start === project.end ? at : project.start, at),
+        end: where.end,
+      });
   }
   for (const project of entities.filter((e) => e.type === 'project')) {
     // "Chancay Port in Peru", "planta en México", "puerto de Chancay, al norte de Lima": a place right after.
@@ -226,18 +221,7 @@ export function findRelations(
       (e) => (e.type === 'country' || e.type === 'place') && e.start >= project.start && e.end <= project.end,
     );
     const where = inside ?? place;
-    if (where)
-      push(
-        relationClaim(
-          text,
-          project,
-          'located_in',
-          where.name,
-          { start: project.start, end: Math.max(project.end, where.end) },
-          null,
-          'relation:located_in',
-        ),
-      );
+    if (where) locate(project, where, { start: project.start, end: Math.max(project.end, where.end) });
   }
   const body = text.slice(sentence.start, sentence.end);
   for (const [status, pattern] of statusWords) {
