@@ -19,12 +19,16 @@ export function positiveInteger(value: string): number {
 export function resultLine(r: IngestResult): string {
   const path = shown(r.path);
   switch (r.status) {
-    case 'ingested':
-      return `ingested  ${path} -> ${r.sourceId} (${r.paragraphs} paragraphs, ${r.duplicateParagraphs} duplicate, ${r.claims} claims, ${r.entities} entities)`;
+    case 'ingested': {
+      const where = r.item ? ` ${r.item}` : '';
+      const encoding = r.encoding && r.encoding !== 'utf-8' ? `, read as ${r.encoding}` : '';
+      const note = r.note ? `; ${r.note}` : '';
+      return `ingested  ${path}${where} -> ${r.sourceId} (${r.paragraphs} paragraphs, ${r.duplicateParagraphs} duplicate, ${r.claims} claims, ${r.entities} entities${encoding}${note})`;
+    }
     case 'unchanged':
-      return `unchanged ${path} (already stored as ${r.sourceId})`;
+      return `unchanged ${path}${r.item ? ` ${r.item}` : ''} (already stored as ${r.sourceId})`;
     case 'failed':
-      return `puente: ${path}: ${r.message}${r.hint ? ` (${r.hint})` : ''}`;
+      return `puente: ${path}: ${r.item ? `${r.item}: ` : ''}${r.message}${r.hint ? ` (${r.hint})` : ''}`;
   }
 }
 
@@ -38,7 +42,9 @@ export function summarize(results: IngestResult[]) {
 export function registerIngest(program: Command, setExit: (code: number) => void) {
   program
     .command('ingest')
-    .description('read .txt and .md documents (files or folders) into the store, one transaction each')
+    .description(
+      'read documents (files or folders) into the store, one transaction per document: plain text, Markdown, HTML, PDF, RSS/Atom feeds (one document per item) and JSON Lines (one per line); the format is told from the content',
+    )
     .argument('<paths...>', 'files or folders to ingest')
     .option('-r, --recursive', 'also read the subfolders of the given folders')
     .option('--json', 'print the results as one JSON object instead of lines')
