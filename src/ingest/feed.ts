@@ -130,8 +130,15 @@ export function readFeed(xml: string): Feed {
   try {
     tree = parser.parse(xml, true) as Node;
   } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    if (/nested|depth|call stack/i.test(reason)) {
+      throw unsupportedInput(
+        `XML nested too deep to read (${reason})`,
+        'no real feed nests this deep; check where the file came from',
+      );
+    }
     throw unsupportedInput(
-      `not well-formed XML: ${error instanceof Error ? error.message : String(error)}`,
+      `not well-formed XML: ${reason}`,
       'check the feed with an XML validator (xmllint --noout FILE)',
     );
   }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PuenteError } from '../domain/errors.js';
 import { dataDir, repoRoot } from '../reference/paths.js';
 import { extract } from '../extract/extract.js';
@@ -84,6 +84,10 @@ describe('readDocument: edge cases', () => {
       { lenient: true },
     );
     expect(latin.text).toBe('Perú recibió US$ 5 millones.');
+    // A broken feed or JSON Lines file is read as text rather than refused.
+    const feed = readDocument('x.rss', utf8('<rss><channel><item>Chile got $2 billion'), { lenient: true });
+    expect(feed.text).toContain('Chile got $2 billion');
+    expect(readDocument('x.jsonl', utf8('{"nope": 1}'), { lenient: true }).text).toBe('{"nope": 1}');
   });
 });
 
@@ -285,6 +289,12 @@ describe('readDocuments: feeds', () => {
     expect(documents[2] ? figures(documents[2]) : []).toContain('$233 million = 233000000 USD');
   });
 
+  it('refuses a feed nested 100,000 deep with a clear error, not a crash', async () => {
+    const depth = 100_000;
+    const xml = `<?xml version="1.0"?><rss><channel><item><title>${'<b>'.repeat(depth)}x${'</b>'.repeat(depth)}</title></item></channel></rss>`;
+    await expect(readDocuments('deep.rss', utf8(xml))).rejects.toThrow(/XML nested too deep to read/);
+  });
+
   it('refuses entity declarations (billion laughs) and malformed XML clearly', async () => {
     const laughs =
       '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">]>' +
@@ -346,5 +356,22 @@ describe('readDocuments: encodings of plain text', () => {
     const u16 = (await readDocuments('u.txt', fixtureBytes('utf16le-bom.txt'))).documents[0];
     expect(u16?.title).toBe('Cooperação China–América Latina');
     expect(u16 ? figures(u16) : []).toContain('US$ 1.000 millones = 1000000000 USD');
+  });
+});
+
+describe('readDocuments: no network', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('never calls fetch while reading a page, a feed or a PDF that point elsewhere', async () => {
+    const fetch = vi.spyOn(globalThis, 'fetch');
+    const page =
+      '<html><head><base href="http://127.0.0.1:9/"><link rel="stylesheet" href="x.css"></head>' +
+      '<body><img src="i.png" srcset="a.png 2x"><video src="v.mp4"></video><a href="/n">n</a><p>China lent Peru $5 billion.</p></body></html>';
+    await readDocuments('p.html', utf8(page));
+    await readDocuments('f.rss', fixtureBytes('inversiones.rss'));
+    await readDocuments('r.pdf', await reportPdf());
+    expect(fetch).not.toHaveBeenCalled();
   });
 });

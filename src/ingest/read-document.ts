@@ -10,7 +10,7 @@ import { detectLanguage } from './language.js';
 import { markdownTitle, readFrontMatter, stripInlineMarkdown, type FrontMatter } from './markdown.js';
 import { buildText, splitParagraphs, type NormalizedText } from './normalize.js';
 import { readPdf } from './pdf.js';
-import { headText, sniffFormat, type Format } from './sniff.js';
+import { headText, sniffFormat, xmlRoot, type Format } from './sniff.js';
 
 export { readable } from './sniff.js';
 
@@ -77,7 +77,6 @@ function formatOf(uri: string, bytes: Uint8Array, options: ReadOptions): Format 
   const ext = extname(uri).toLowerCase();
   if (options.lenient) return format === 'binary' || format === 'xml' ? 'text' : format;
   if (format === 'binary') {
-    if (bytes.length === 0) return 'text';
     throw unsupportedInput(
       ext && ext !== '.txt'
         ? `binary file: named ${ext} but its content is not text`
@@ -87,7 +86,7 @@ function formatOf(uri: string, bytes: Uint8Array, options: ReadOptions): Format 
   }
   if (format === 'xml') {
     throw unsupportedInput(
-      `XML that is not an RSS or Atom feed (root <${/<([\w:.-]+)/.exec(headText(bytes).replace(/<[?!][\s\S]*?>/g, ''))?.[1] ?? '?'}>)`,
+      `XML that is not an RSS or Atom feed (its root is <${xmlRoot(headText(bytes)) ?? '?'}>)`,
       formats,
     );
   }
@@ -275,14 +274,25 @@ function readSync(
   options: ReadOptions,
 ): ReadResult {
   const one = (doc: ReadDocument): ReadResult => ({ documents: [doc], failures: [] });
+  const items = (read: () => ReadResult): ReadResult => {
+    if (!options.lenient) return read();
+    // Lenient reading answers every input: a feed or JSON Lines file that yields nothing is read as text.
+    let result: ReadResult | null;
+    try {
+      result = read();
+    } catch {
+      result = null;
+    }
+    return result && result.documents.length > 0 ? result : one(readText(uri, bytes, false, options));
+  };
   switch (format) {
     case 'html':
       return one(readHtmlDocument(uri, bytes, options));
     case 'rss':
     case 'atom':
-      return readFeedDocuments(uri, bytes, options);
+      return items(() => readFeedDocuments(uri, bytes, options));
     case 'jsonl':
-      return readJsonLinesDocuments(uri, bytes, options);
+      return items(() => readJsonLinesDocuments(uri, bytes, options));
     default:
       return one(readText(uri, bytes, format === 'markdown', options));
   }
