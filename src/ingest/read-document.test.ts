@@ -289,6 +289,19 @@ describe('readDocuments: feeds', () => {
     expect(documents[2] ? figures(documents[2]) : []).toContain('$233 million = 233000000 USD');
   });
 
+  it('catches an XML encoding declaration that the bytes contradict', async () => {
+    const feed = (encoding: string) =>
+      `<?xml version="1.0" encoding="${encoding}"?><rss version="2.0"><channel><item><title>Inversión en Perú</title>` +
+      '<description>El puerto de Chancay costó US$ 1.300 millones.</description></item></channel></rss>';
+    const lying = (await readDocuments('a.rss', utf8(feed('ISO-8859-1')))).documents[0];
+    expect(lying).toMatchObject({ title: 'Inversión en Perú', encoding: 'utf-8' });
+    expect(lying?.note).toMatch(/declared ISO-8859-1 but the bytes are valid UTF-8/);
+    const latin = Uint8Array.from(Buffer.from(feed('UTF-8'), 'latin1'));
+    const read = (await readDocuments('b.rss', latin)).documents[0];
+    expect(read).toMatchObject({ title: 'Inversión en Perú', encoding: 'windows-1252' });
+    expect(read?.text).toContain('El puerto de Chancay costó US$ 1.300 millones.');
+  });
+
   it('refuses a feed nested 100,000 deep with a clear error, not a crash', async () => {
     const depth = 100_000;
     const xml = `<?xml version="1.0"?><rss><channel><item><title>${'<b>'.repeat(depth)}x${'</b>'.repeat(depth)}</title></item></channel></rss>`;
