@@ -4,8 +4,12 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
+import { repoRoot } from '../src/reference/paths.js';
 import { puente, startPuente } from './helpers/cli.js';
 import { samplePath, seedFiles } from './helpers/documents.js';
+import { reportPdf } from './helpers/pdf-fixtures.js';
+
+const fixture = (name: string) => join(repoRoot, 'test', 'fixtures', 'documents', name);
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'puente-cli-'));
 
@@ -34,23 +38,30 @@ describe('puente ingest', () => {
     const errors = run.stderr.trim().split('\n');
     const line = (name: string) => errors.find((l) => l.includes(name)) ?? `(no line for ${name})`;
     expect(line('missing.txt')).toMatch(/no such file or directory/);
-    expect(line('empty-folder')).toMatch(/no readable \.txt or \.md files/);
+    expect(line('empty-folder')).toMatch(/no readable documents \(\.txt, \.md, \.html, \.pdf/);
     expect(line('b-binary.txt')).toMatch(/binary file/);
     expect(line('c-empty.txt')).toMatch(/empty file/);
-    expect(line('d-latin1.txt')).toMatch(/not valid UTF-8 \(byte 0xfa at offset 3\).*iconv/);
-    expect(line('f.pdf')).toMatch(/unsupported file type "\.pdf"/);
-    expect(run.stdout).toMatch(/2 ingested, 0 unchanged, 6 failed/);
+    expect(run.stdout).toMatch(/ingested {2}.*d-latin1\.txt -> s_\w+ \(.*, read as windows-1252\)/);
+    expect(line('f.pdf')).toMatch(/broken PDF: .*\(check that the file opens in a PDF viewer/);
+    expect(run.stdout).toMatch(/3 ingested, 0 unchanged, 5 failed/);
 
     const sqlite = new SQLite(db, { readonly: true });
     const uris = sqlite.prepare('select uri from source order by uri').pluck().all();
-    expect(uris).toEqual([expect.stringContaining('a-seed.txt'), expect.stringContaining('e-good.md')]);
+    expect(uris).toEqual([
+      expect.stringContaining('a-seed.txt'),
+      expect.stringContaining('d-latin1.txt'),
+      expect.stringContaining('e-good.md'),
+    ]);
+    expect(sqlite.prepare('select text from source where uri like ?').pluck().get('%d-latin1.txt')).toBe(
+      'Perú recibió US$ 5 millones.',
+    );
     expect(sqlite.prepare('select language from source where uri like ?').pluck().get('%e-good.md')).toBe(
       'es',
     );
     sqlite.close();
 
     const again = puente(['ingest', batch], { PUENTE_DB: db });
-    expect(again.stdout).toMatch(/0 ingested, 2 unchanged, 3 failed/);
+    expect(again.stdout).toMatch(/0 ingested, 3 unchanged, 2 failed/);
   });
 
   it('exits 0 and prints JSON results with --json', () => {
@@ -97,6 +108,73 @@ describe('puente ingest', () => {
     const run = puente(['ingest', samplePath(seedFiles[1])], { DATABASE_URL: 'mysql://x' });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/DATABASE_URL must be a postgres:\/\/ URL.*unset DATABASE_URL/);
+  });
+});
+
+describe('puente ingest: HTML, PDF, feeds and JSON Lines', () => {
+  it('stores each item of a feed or JSON Lines file on its own, reports per item, and goes on past a bad one', async () => {
+    const dir = tempDir();
+    const batch = join(dir, 'batch');
+    mkdirSync(batch);
+    for (const name of ['noticia-chancay.html', 'inversiones.rss', 'energia.atom', 'registros.jsonl'])
+      copyFileSync(fixture(name), join(batch, name));
+    // A PDF named .txt is read as a PDF; a binary file named .html is refused.
+    writeFileSync(join(batch, 'informe.txt'), await reportPdf());
+    writeFileSync(
+      join(batch, 'foto.html'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+    );
+    writeFileSync(join(batch, 'notes.csv'), 'not read: folders take known extensions only');
+    const db = join(dir, 'x.db');
+    const run = puente(['ingest', batch], { PUENTE_DB: db });
+    expect(run.status).toBe(1);
+    const out = run.stdout;
+    expect(out).toMatch(/ingested {2}.*noticia-chancay\.html -> s_\w+ \(8 paragraphs/);
+    expect(out).toMatch(/ingested {2}.*inversiones\.rss item 1 -> /);
+    expect(out).toMatch(/ingested {2}.*inversiones\.rss item 3 -> /);
+    expect(out).toMatch(/ingested {2}.*energia\.atom item 3 -> /);
+    expect(out).toMatch(/ingested {2}.*registros\.jsonl line 6 -> /);
+    expect(out).toMatch(/ingested {2}.*informe\.txt -> /);
+    expect(run.stderr).toMatch(/inversiones\.rss: item 4: the item has neither a title nor text/);
+    expect(run.stderr).toMatch(
+      /registros\.jsonl: line 2: not valid JSON .*\(each line must be one JSON object/,
+    );
+    expect(run.stderr).toMatch(/registros\.jsonl: line 5: no "text" field/);
+    expect(run.stderr).toMatch(/foto\.html: binary file: named \.html but its content is not text/);
+    expect(run.stderr).not.toMatch(/notes\.csv/);
+    // 1 page + 3 RSS items + 3 Atom entries + 3 records + 1 PDF; 1 empty item + 2 bad lines + 1 binary.
+    expect(out).toMatch(/11 ingested, 0 unchanged, 4 failed/);
+
+    const sqlite = new SQLite(db, { readonly: true });
+    const row = sqlite
+      .prepare('select title, byline, publisher, published_at, media_type from source where uri like ?')
+      .get('%noticia-chancay.html');
+    expect(row).toEqual({
+      title: 'Chancay: el megapuerto financiado por China abre sus muelles',
+      byline: 'María Fernanda Quispe',
+      publisher: 'Diario del Pacífico',
+      published_at: '2024-11-14',
+      media_type: 'text/html',
+    });
+    const pages = sqlite
+      .prepare(
+        "select p.page from paragraph p join source s on s.id = p.source_id where s.media_type = 'application/pdf' order by p.idx",
+      )
+      .pluck()
+      .all();
+    expect(pages).toEqual([1, 1, 1, 1, 2, 2]);
+    expect(
+      sqlite
+        .prepare('select uri from source where media_type = ? order by uri')
+        .pluck()
+        .all('application/rss+xml'),
+    ).toEqual([
+      'https://observatorio.example/2023/06/swap-argentina',
+      'https://observatorio.example/2024/03/coca-codo',
+      'https://observatorio.example/2024/10/byd-camacari',
+    ]);
+    sqlite.close();
+    expect(puente(['ingest', batch], { PUENTE_DB: db }).stdout).toMatch(/0 ingested, 11 unchanged, 4 failed/);
   });
 });
 
@@ -191,6 +269,42 @@ describe('puente extract', () => {
       expect(run.status, name).toBe(0);
       expect(JSON.parse(run.stdout)).toMatchObject({ contract: 1 });
     }
+  });
+
+  it('reads the first item of a feed or JSON Lines file, or the one --item names', () => {
+    const first = JSON.parse(puente(['extract', fixture('inversiones.rss'), '--format', 'json']).stdout) as {
+      source: { title: string; publishedAt: string };
+      claims: { quote: string; unit: string }[];
+    };
+    expect(first.source).toMatchObject({
+      title: 'Argentina y China amplían el swap de monedas',
+      publishedAt: '2023-06-13',
+    });
+    expect(first.claims).toContainEqual(
+      expect.objectContaining({ quote: '130.000 millones de yuanes', unit: 'CNY' }),
+    );
+    const second = JSON.parse(
+      puente(['extract', fixture('inversiones.rss'), '--item', '2', '--format', 'json']).stdout,
+    ) as {
+      source: { language: string };
+      claims: { quote: string }[];
+    };
+    expect(second.source.language).toBe('pt');
+    expect(second.claims.map((c) => c.quote)).toContain('R$ 5,5 bilhões');
+    const html = JSON.parse(
+      puente(['extract', fixture('noticia-chancay.html'), '--format', 'json']).stdout,
+    ) as {
+      claims: { quote: string; value: number }[];
+    };
+    expect(html.claims).toContainEqual(
+      expect.objectContaining({ quote: 'US$ 1.300 millones', value: 1.3e9 }),
+    );
+    const broken = puente(['extract', fixture('registros.jsonl'), '--item', '2']);
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toMatch(/registros\.jsonl: line 2: not valid JSON/);
+    const past = puente(['extract', fixture('energia.atom'), '--item', '9']);
+    expect(past.stderr).toMatch(/no item 9 \(the file holds 3 items\)/);
+    expect(puente(['extract', '--help']).stdout).toMatch(/--item <n>/);
   });
 
   it('lists its commands in --help', () => {

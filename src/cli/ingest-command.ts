@@ -16,15 +16,25 @@ export function positiveInteger(value: string): number {
 }
 
 /** One line for one result of a batch, naming the file as relative to the current folder. */
+// ", a near-duplicate (0.93) of s_…": the original a stored document copies.
+const copyOf = (r: Extract<IngestResult, { status: 'ingested' }>) =>
+  r.duplicateOf
+    ? `, ${r.duplicateKind === 'exact' ? 'a copy' : `a near-duplicate (${r.similarity})`} of ${r.duplicateOf}`
+    : '';
+
 export function resultLine(r: IngestResult): string {
   const path = shown(r.path);
   switch (r.status) {
-    case 'ingested':
-      return `ingested  ${path} -> ${r.sourceId} (${r.paragraphs} paragraphs, ${r.duplicateParagraphs} duplicate, ${r.claims} claims, ${r.entities} entities)${r.duplicateOf ? `, ${r.duplicateKind === 'exact' ? 'a copy' : `a near-duplicate (${r.similarity})`} of ${r.duplicateOf}` : ''}`;
+    case 'ingested': {
+      const where = r.item ? ` ${r.item}` : '';
+      const encoding = r.encoding && r.encoding !== 'utf-8' ? `, read as ${r.encoding}` : '';
+      const note = r.note ? `; ${r.note}` : '';
+      return `ingested  ${path}${where} -> ${r.sourceId} (${r.paragraphs} paragraphs, ${r.duplicateParagraphs} duplicate, ${r.claims} claims, ${r.entities} entities${encoding}${note})${copyOf(r)}`;
+    }
     case 'unchanged':
-      return `unchanged ${path} (already stored as ${r.sourceId})`;
+      return `unchanged ${path}${r.item ? ` ${r.item}` : ''} (already stored as ${r.sourceId})`;
     case 'failed':
-      return `puente: ${path}: ${r.message}${r.hint ? ` (${r.hint})` : ''}`;
+      return `puente: ${path}: ${r.item ? `${r.item}: ` : ''}${r.message}${r.hint ? ` (${r.hint})` : ''}`;
   }
 }
 
@@ -44,7 +54,9 @@ export function summarize(results: IngestResult[]) {
 export function registerIngest(program: Command, setExit: (code: number) => void) {
   program
     .command('ingest')
-    .description('read .txt and .md documents (files or folders) into the store, one transaction each')
+    .description(
+      'read documents (files or folders) into the store, one transaction per document: plain text, Markdown, HTML, PDF, RSS/Atom feeds (one document per item) and JSON Lines (one per line); the format is told from the content',
+    )
     .argument('<paths...>', 'files or folders to ingest')
     .option('-r, --recursive', 'also read the subfolders of the given folders')
     .option('--json', 'print the results as one JSON object instead of lines')

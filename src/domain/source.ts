@@ -8,6 +8,8 @@ export const Paragraph = z.object({
   hash: z.string(),
   /** index of the earlier paragraph of the same source with the same text, or null */
   duplicateOf: z.number().int().nonnegative().nullable(),
+  /** the 1-based page of a paged document (PDF) the paragraph is on, or null */
+  page: z.number().int().positive().nullable(),
 });
 export type Paragraph = z.infer<typeof Paragraph>;
 

@@ -54,8 +54,11 @@ export function splitParagraphs(raw: string): string[] {
   return paragraphs;
 }
 
-/** Joins paragraphs into the normalized text (blank line between them) and marks repeated paragraphs. */
-export function buildText(paragraphTexts: string[]): NormalizedText {
+/**
+ * Joins paragraphs into the normalized text (blank line between them) and marks repeated paragraphs.
+ * `pages` gives each paragraph's page (PDF), else every paragraph's page is null.
+ */
+export function buildText(paragraphTexts: string[], pages: (number | null)[] = []): NormalizedText {
   const paragraphs: Paragraph[] = [];
   const firstByHash = new Map<string, number>();
   let text = '';
@@ -66,7 +69,14 @@ export function buildText(paragraphTexts: string[]): NormalizedText {
     const hash = sha256(body);
     const earlier = firstByHash.get(hash);
     if (earlier === undefined) firstByHash.set(hash, index);
-    paragraphs.push({ index, start, end: text.length, hash, duplicateOf: earlier ?? null });
+    paragraphs.push({
+      index,
+      start,
+      end: text.length,
+      hash,
+      duplicateOf: earlier ?? null,
+      page: pages[index] ?? null,
+    });
   });
   return { text, paragraphs };
 }

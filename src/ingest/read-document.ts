@@ -1,84 +1,344 @@
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
-import { unsupportedInput } from '../domain/errors.js';
-import { decodeLenient, decodeText } from './decode.js';
+import { PuenteError, unsupportedInput } from '../domain/errors.js';
+import { isoDate } from './dates.js';
+import { decodeLenient, decodeText, type Decoded } from './decode.js';
+import { readFeed } from './feed.js';
+import { declaredHtmlCharset, readHtml } from './html.js';
+import { readJsonLines } from './jsonl.js';
 import { detectLanguage } from './language.js';
 import { markdownTitle, readFrontMatter, stripInlineMarkdown, type FrontMatter } from './markdown.js';
 import { buildText, splitParagraphs, type NormalizedText } from './normalize.js';
+import { readPdf } from './pdf.js';
+import { headText, sniffFormat, xmlRoot, type Format } from './sniff.js';
+
+export { readable } from './sniff.js';
+
+/** The media types of the documents Puente reads. */
+export type MediaType =
+  | 'text/plain'
+  | 'text/markdown'
+  | 'text/html'
+  | 'application/pdf'
+  | 'application/rss+xml'
+  | 'application/atom+xml'
+  | 'application/x-ndjson';
 
 /** A document read and normalized, ready to be extracted and stored. */
 export interface ReadDocument extends NormalizedText {
   uri: string;
   contentHash: string;
-  mediaType: 'text/plain' | 'text/markdown';
+  mediaType: MediaType;
   byteSize: number;
   title: string | null;
   byline: string | null;
   publisher: string | null;
   language: string | null;
   publishedAt: string | null;
+  /** the text encoding the bytes were read in (utf-8, utf-16le, windows-1252...), null for PDF */
+  encoding: string | null;
+  /** what reading noticed and worked around (a charset label the bytes contradict), or null */
+  note: string | null;
+  /** where in the file the document is ("item 2" of a feed, "line 3" of JSON Lines), null for a whole file */
+  where: string | null;
+  /** the document's 1-based position among the items of a feed or the records of JSON Lines, else null */
+  item: number | null;
 }
 
-const markdownExtensions = new Set(['.md', '.markdown']);
-const textExtensions = new Set(['.txt', '.text']);
-const bylinePattern = /^(?:By|Por|De|Texto de|Reporting by)\s+\p{Lu}[\p{L}.'’ -]{1,60}$/u;
+/** An item of a file that could not be read: where in the file, what was wrong, what to do. */
+export interface ReadFailure {
+  where: string;
+  /** the 1-based position of the failed item, as `ReadDocument.item` counts */
+  item?: number;
+  message: string;
+  hint?: string;
+}
 
-/** Whether the reader takes files with this name (by extension; content is checked when read). */
-export const readable = (path: string) => {
-  const ext = extname(path).toLowerCase();
-  return markdownExtensions.has(ext) || textExtensions.has(ext);
-};
+/** Every document a file holds (a feed or JSON Lines file holds several), and the items that failed. */
+export interface ReadResult {
+  documents: ReadDocument[];
+  failures: ReadFailure[];
+}
 
 /** How strict reading is: `lenient` reads any bytes (empty, binary, legacy encodings) instead of refusing them. */
 export interface ReadOptions {
   lenient?: boolean;
 }
 
-/** Reads a plain-text or Markdown document from its bytes: decode, normalize, split paragraphs, find metadata. */
-export function readDocument(uri: string, bytes: Uint8Array, options: ReadOptions = {}): ReadDocument {
+const bylinePattern = /^(?:By|Por|De|Texto de|Reporting by)\s+\p{Lu}[\p{L}.'’ -]{1,60}$/u;
+const formats =
+  'ingest takes plain text, Markdown, HTML, PDF, RSS/Atom feeds and JSON Lines (.txt .md .html .pdf .xml .jsonl)';
+const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
+const hasText = (p: string) => /[\p{L}\p{N}]/u.test(p);
+
+// The format to read a file as, or a refusal naming what the content is.
+function formatOf(uri: string, bytes: Uint8Array, options: ReadOptions): Format {
+  const format = sniffFormat(uri, bytes);
   const ext = extname(uri).toLowerCase();
-  if (!readable(uri) && !options.lenient) {
-    throw unsupportedInput(`unsupported file type "${ext}"`, 'ingest takes .txt and .md files for now');
-  }
-  const decoded = options.lenient ? decodeLenient(bytes) : decodeText(bytes);
-  const isMarkdown = markdownExtensions.has(ext);
-  // Only Markdown has front matter; in plain text, lines of dashes are just text.
-  const { meta, body } = isMarkdown ? readFrontMatter(decoded) : { meta: {} as FrontMatter, body: decoded };
-  // A paragraph with no letter or digit is markup or decoration ("***", "- "), not text.
-  const paragraphs = splitParagraphs(body)
-    .map((p) => (isMarkdown ? stripInlineMarkdown(p).trim() : p))
-    .filter((p) => /[\p{L}\p{N}]/u.test(p));
-  if (paragraphs.length === 0 && !options.lenient) {
+  if (options.lenient) return format === 'binary' || format === 'xml' ? 'text' : format;
+  if (format === 'binary') {
     throw unsupportedInput(
-      'no text: the file holds only markup, punctuation or front matter',
-      'remove it from the batch',
+      ext && ext !== '.txt'
+        ? `binary file: named ${ext} but its content is not text`
+        : 'binary file, not text',
+      formats,
     );
   }
+  if (format === 'xml') {
+    throw unsupportedInput(
+      `XML that is not an RSS or Atom feed (its root is <${xmlRoot(headText(bytes)) ?? '?'}>)`,
+      formats,
+    );
+  }
+  if ((format === 'text' || format === 'markdown') && !['.txt', '.text', '.md', '.markdown'].includes(ext)) {
+    throw unsupportedInput(`unsupported file type "${ext || '(no extension)'}"`, formats);
+  }
+  return format;
+}
+
+const decode = (bytes: Uint8Array, declared: string | null, options: ReadOptions): Decoded =>
+  options.lenient ? decodeLenient(bytes, declared) : decodeText(bytes, declared);
+
+function noText(options: ReadOptions, what: string) {
+  if (!options.lenient) throw unsupportedInput(`no text: ${what}`, 'remove it from the batch');
+}
+
+// A headline leads the text (news headlines often state the main figure), unless the text already starts with it.
+const withTitle = (title: string | null, paragraphs: string[]) =>
+  title && paragraphs[0] !== title && hasText(title) ? [title, ...paragraphs] : paragraphs;
+
+/** Reads a plain-text or Markdown document: decode, front matter, paragraphs, byline and title. */
+function readText(uri: string, bytes: Uint8Array, markdown: boolean, options: ReadOptions): ReadDocument {
+  const decoded =
+    bytes.length === 0 && options.lenient
+      ? { text: '', encoding: 'utf-8', note: null }
+      : decode(bytes, null, options);
+  // Only Markdown has front matter; in plain text, lines of dashes are just text.
+  const { meta, body } = markdown
+    ? readFrontMatter(decoded.text)
+    : { meta: {} as FrontMatter, body: decoded.text };
+  // A paragraph with no letter or digit is markup or decoration ("***", "- "), not text.
+  const paragraphs = splitParagraphs(body)
+    .map((p) => (markdown ? stripInlineMarkdown(p).trim() : p))
+    .filter(hasText);
+  if (paragraphs.length === 0) noText(options, 'the file holds only markup, punctuation or front matter');
   const normalized = buildText(paragraphs);
   const first = paragraphs[0] ?? '';
   const byline = meta.byline ?? paragraphs.slice(0, 3).find((p) => bylinePattern.test(p)) ?? null;
   return {
     ...normalized,
     uri,
-    contentHash: createHash('sha256').update(bytes).digest('hex'),
-    mediaType: isMarkdown ? 'text/markdown' : 'text/plain',
+    contentHash: sha256(bytes),
+    mediaType: markdown ? 'text/markdown' : 'text/plain',
     byteSize: bytes.length,
     title:
-      meta.title ?? (isMarkdown ? markdownTitle(body) : null) ?? plainTitle(first, paragraphs.length, byline),
+      meta.title ?? (markdown ? markdownTitle(body) : null) ?? plainTitle(first, paragraphs.length, byline),
     byline: byline?.replace(/^(?:By|Por|De|Texto de|Reporting by)\s+/u, '') ?? null,
     publisher: meta.publisher ?? null,
     language: meta.language ?? detectLanguage(normalized.text),
     publishedAt: isoDate(meta.publishedAt),
+    encoding: decoded.encoding,
+    note: decoded.note,
+    where: null,
+    item: null,
   };
+}
+
+/** Reads an HTML page: its charset (the bytes' evidence first), the article's paragraphs and its metadata. */
+function readHtmlDocument(uri: string, bytes: Uint8Array, options: ReadOptions): ReadDocument {
+  const decoded = decode(bytes, declaredHtmlCharset(headText(bytes)), options);
+  const page = readHtml(decoded.text);
+  const paragraphs = withTitle(page.title, page.paragraphs);
+  if (page.paragraphs.length === 0) noText(options, 'the HTML page has no readable text');
+  const normalized = buildText(paragraphs);
+  return {
+    ...normalized,
+    uri,
+    contentHash: sha256(bytes),
+    mediaType: 'text/html',
+    byteSize: bytes.length,
+    title: page.title,
+    byline: page.byline,
+    publisher: page.publisher,
+    language: page.language ?? detectLanguage(normalized.text),
+    publishedAt: page.publishedAt,
+    encoding: decoded.encoding,
+    note: decoded.note,
+    where: null,
+    item: null,
+  };
+}
+
+/** Reads a feed: one document per item, identified by the item's own content; an empty item is a failure. */
+function readFeedDocuments(uri: string, bytes: Uint8Array, options: ReadOptions): ReadResult {
+  const head = headText(bytes);
+  const declared = /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head)?.[1] ?? null;
+  const decoded = decode(bytes, declared, options);
+  const feed = readFeed(decoded.text);
+  const result: ReadResult = { documents: [], failures: [] };
+  if (feed.items.length === 0) result.failures.push({ where: 'feed', message: 'the feed has no items' });
+  for (const item of feed.items) {
+    const paragraphs = withTitle(item.title, item.paragraphs);
+    if (paragraphs.length === 0) {
+      result.failures.push({
+        where: `item ${item.position}`,
+        item: item.position,
+        message: 'the item has neither a title nor text',
+        hint: 'nothing to read in it; the other items were read',
+      });
+      continue;
+    }
+    const normalized = buildText(paragraphs);
+    result.documents.push({
+      ...normalized,
+      uri: item.link ?? `${uri}#item-${item.position}`,
+      contentHash: sha256(item.raw),
+      mediaType: feed.kind === 'atom' ? 'application/atom+xml' : 'application/rss+xml',
+      byteSize: Buffer.byteLength(item.raw),
+      title: item.title,
+      byline: item.byline,
+      publisher: feed.title,
+      // Feeds often mix languages: the item's own text first, the feed's declared language when it is too short.
+      language: detectLanguage(normalized.text) ?? feed.language,
+      publishedAt: item.publishedAt,
+      encoding: decoded.encoding,
+      note: decoded.note,
+      where: `item ${item.position}`,
+      item: item.position,
+    });
+  }
+  return result;
+}
+
+/** Reads a JSON Lines file: one document per line; a broken line is a failure naming its line number. */
+function readJsonLinesDocuments(uri: string, bytes: Uint8Array, options: ReadOptions): ReadResult {
+  const decoded = decode(bytes, null, options);
+  const { records, failures } = readJsonLines(decoded.text);
+  return {
+    failures,
+    documents: records.map((r) => {
+      const paragraphs = splitParagraphs(r.text).filter(hasText);
+      const normalized = buildText(paragraphs);
+      return {
+        ...normalized,
+        uri: r.url ?? `${uri}#line-${r.line}`,
+        contentHash: sha256(r.raw),
+        mediaType: 'application/x-ndjson',
+        byteSize: Buffer.byteLength(r.raw),
+        title: r.title,
+        byline: r.byline,
+        publisher: r.publisher,
+        language: r.language ?? detectLanguage(normalized.text),
+        publishedAt: r.publishedAt,
+        encoding: decoded.encoding,
+        note: decoded.note,
+        where: `line ${r.line}`,
+        item: r.position,
+      };
+    }),
+  };
+}
+
+/** Reads a PDF: paragraphs with their page numbers, title and author from its information dictionary. */
+async function readPdfDocument(uri: string, bytes: Uint8Array): Promise<ReadDocument> {
+  const pdf = await readPdf(bytes);
+  const texts = pdf.paragraphs.map((p) => p.text);
+  const normalized = buildText(
+    texts,
+    pdf.paragraphs.map((p) => p.page),
+  );
+  const first = texts[0] ?? '';
+  return {
+    ...normalized,
+    uri,
+    contentHash: sha256(bytes),
+    mediaType: 'application/pdf',
+    byteSize: bytes.length,
+    title: pdf.title ?? (first.length <= 160 && !/[.;,]$/.test(first) && texts.length > 1 ? first : null),
+    byline: pdf.author,
+    publisher: null,
+    language: detectLanguage(normalized.text),
+    publishedAt: pdf.createdAt,
+    encoding: null,
+    note: null,
+    where: null,
+    item: null,
+  };
+}
+
+// Every format but PDF reads synchronously.
+function readSync(
+  uri: string,
+  bytes: Uint8Array,
+  format: Exclude<Format, 'pdf'>,
+  options: ReadOptions,
+): ReadResult {
+  const one = (doc: ReadDocument): ReadResult => ({ documents: [doc], failures: [] });
+  const items = (read: () => ReadResult): ReadResult => {
+    if (!options.lenient) return read();
+    // Lenient reading answers every input: a feed or JSON Lines file that yields nothing is read as text.
+    let result: ReadResult | null;
+    try {
+      result = read();
+    } catch {
+      result = null;
+    }
+    return result && result.documents.length > 0 ? result : one(readText(uri, bytes, false, options));
+  };
+  switch (format) {
+    case 'html':
+      return one(readHtmlDocument(uri, bytes, options));
+    case 'rss':
+    case 'atom':
+      return items(() => readFeedDocuments(uri, bytes, options));
+    case 'jsonl':
+      return items(() => readJsonLinesDocuments(uri, bytes, options));
+    default:
+      return one(readText(uri, bytes, format === 'markdown', options));
+  }
+}
+
+/**
+ * Reads every document a file holds, its format told from its content (the extension only breaks ties):
+ * plain text, Markdown, HTML, PDF, an RSS/Atom feed (one document per item) or JSON Lines (one per line).
+ * A whole-file problem (binary, encrypted PDF, entity declarations) throws a PuenteError; a bad item of a
+ * feed or line of JSON Lines is a failure in the result and the other items are still read.
+ */
+export async function readDocuments(
+  uri: string,
+  bytes: Uint8Array,
+  options: ReadOptions = {},
+): Promise<ReadResult> {
+  const format = formatOf(uri, bytes, options);
+  if (format === 'pdf') return { documents: [await readPdfDocument(uri, bytes)], failures: [] };
+  return readSync(uri, bytes, format, options);
+}
+
+/**
+ * Reads the first document of a file, synchronously: every format but PDF (use `readDocuments` for PDF and
+ * for the other items of a feed or JSON Lines file).
+ */
+export function readDocument(uri: string, bytes: Uint8Array, options: ReadOptions = {}): ReadDocument {
+  const format = formatOf(uri, bytes, options);
+  if (format === 'pdf') {
+    throw new PuenteError(
+      'unsupported_input',
+      'PDF is read asynchronously',
+      'use readDocuments for PDF files',
+    );
+  }
+  const { documents, failures } = readSync(uri, bytes, format, options);
+  const [first] = documents;
+  if (first) return first;
+  const failure = failures[0];
+  throw unsupportedInput(
+    failure ? `${failure.where}: ${failure.message}` : 'no document in the file',
+    failure?.hint,
+  );
 }
 
 // A short first line without closing punctuation, followed by more text, is a headline.
 function plainTitle(first: string, count: number, byline: string | null): string | null {
   if (count < 2 || first === byline || first.length > 160 || /[.!?:;,]$/.test(first)) return null;
   return first;
-}
-
-function isoDate(value: string | undefined): string | null {
-  const m = value ? /^(\d{4}-\d{2}-\d{2})/.exec(value) : null;
-  return m?.[1] ?? null;
 }

@@ -2,14 +2,18 @@ import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import { PuenteError } from '../domain/errors.js';
-import { readDocument, readable } from '../ingest/read-document.js';
+import { readDocuments, readable, type ReadDocument, type ReadFailure } from '../ingest/read-document.js';
 import type { Database } from '../store/database.js';
 import { storeDocument, type StoreOutcome } from './store-document.js';
 
-/** The result of one item of a batch: what was stored, or why it failed and what to do. */
+/**
+ * The result of one item of a batch: what was stored, or why it failed and what to do. `item` says where in
+ * the file the document is ("item 2" of a feed, "line 3" of JSON Lines), null for a file that is one document;
+ * `encoding` the text encoding it was read in and `note` what reading worked around (a lying charset label).
+ */
 export type IngestResult =
-  | ({ path: string } & StoreOutcome)
-  | { path: string; status: 'failed'; message: string; hint: string | null };
+  | ({ path: string; item: string | null; encoding: string | null; note: string | null } & StoreOutcome)
+  | { path: string; item: string | null; status: 'failed'; message: string; hint: string | null };
 
 /** Options of a batch ingest. */
 export interface IngestOptions {
@@ -25,8 +29,11 @@ const defaultMaxBytes = 20 * 1024 * 1024;
 export type PlanItem = { file: string } | { failure: IngestResult };
 
 const fail = (path: string, message: string, hint: string | null): PlanItem => ({
-  failure: { path, status: 'failed', message, hint },
+  failure: { path, item: null, status: 'failed', message, hint },
 });
+
+/** The file name extensions a folder scan takes, for messages. */
+const readableList = '.txt, .md, .html, .pdf, .xml/.rss/.atom or .jsonl';
 
 const reason = (error: unknown) => {
   const code = (error as NodeJS.ErrnoException).code;
@@ -37,7 +44,7 @@ const reason = (error: unknown) => {
 };
 
 /**
- * Expands the given paths into the files to read, in the order given: folders give their .txt and .md files
+ * Expands the given paths into the files to read, in the order given: folders give their readable files
  * (subfolders with `recursive`), symbolic links are followed, a file named twice is read once, and a path that
  * cannot be read becomes a failure in its place without stopping the others.
  */
@@ -91,8 +98,8 @@ export function planFiles(paths: string[], recursive: boolean): PlanItem[] {
         plan.push(
           fail(
             path,
-            `no readable .txt or .md files in directory${skipped ? ' (subfolders not read)' : ''}`,
-            skipped ? 'add --recursive to read subfolders' : 'put .txt or .md documents in it',
+            `no readable documents (${readableList}) in directory${skipped ? ' (subfolders not read)' : ''}`,
+            skipped ? 'add --recursive to read subfolders' : `put ${readableList} documents in it`,
           ),
         );
       }
@@ -103,31 +110,72 @@ export function planFiles(paths: string[], recursive: boolean): PlanItem[] {
   return plan;
 }
 
-/** Reads and stores one file; a failure is returned as a result, never thrown. */
+const failedItem = (path: string, item: string | null, error: unknown): IngestResult => {
+  if (error instanceof PuenteError)
+    return { path, item, status: 'failed', message: error.message, hint: error.hint ?? null };
+  return {
+    path,
+    item,
+    status: 'failed',
+    message: error instanceof Error ? error.message : String(error),
+    hint: null,
+  };
+};
+
+/**
+ * Reads one file and stores each document it holds in its own transaction (a feed or JSON Lines file holds
+ * several): a bad item is a failed result and the others are still stored. Never throws.
+ */
 export async function ingestFile(
   db: Kysely<Database>,
   path: string,
   maxBytes = defaultMaxBytes,
-): Promise<IngestResult> {
+  onResult?: (result: IngestResult) => void,
+): Promise<IngestResult[]> {
+  const results: IngestResult[] = [];
+  const report = (result: IngestResult) => {
+    results.push(result);
+    onResult?.(result);
+  };
+  let read: { documents: ReadDocument[]; failures: ReadFailure[] };
   try {
     const size = statSync(path).size;
     if (size > maxBytes) {
-      return {
+      report({
         path,
+        item: null,
         status: 'failed',
         message: `file is ${size} bytes, larger than the limit of ${maxBytes}`,
         hint: 'raise --max-bytes or split the file',
-      };
+      });
+      return results;
     }
     // The absolute path, so the same file has the same uri whatever folder the command ran in.
-    const doc = readDocument(resolve(path), readFileSync(path));
-    return { path, ...(await storeDocument(db, doc)) };
+    read = await readDocuments(resolve(path), readFileSync(path));
   } catch (error) {
-    if (error instanceof PuenteError)
-      return { path, status: 'failed', message: error.message, hint: error.hint ?? null };
-    const message = error instanceof Error ? error.message : String(error);
-    return { path, status: 'failed', message, hint: null };
+    report(failedItem(path, null, error));
+    return results;
   }
+  // Documents and failed items in the order the file holds them.
+  const steps = [
+    ...read.documents.map((doc) => ({ at: doc.item ?? 0, doc })),
+    ...read.failures.map((failure) => ({ at: failure.item ?? 0, failure })),
+  ].sort((a, b) => a.at - b.at);
+  for (const step of steps) {
+    if ('failure' in step) {
+      const { where, message, hint } = step.failure;
+      report({ path, item: where, status: 'failed', message, hint: hint ?? null });
+      continue;
+    }
+    const { doc } = step;
+    try {
+      const outcome = await storeDocument(db, doc);
+      report({ path, item: doc.where, encoding: doc.encoding, note: doc.note, ...outcome });
+    } catch (error) {
+      report(failedItem(path, doc.where, error));
+    }
+  }
+  return results;
 }
 
 /** Ingests files and folders one document at a time, going on past failures; returns every item's result in order. */
@@ -138,10 +186,14 @@ export async function ingestPaths(
 ): Promise<IngestResult[]> {
   const results: IngestResult[] = [];
   for (const item of planFiles(paths, options.recursive ?? false)) {
-    const result =
-      'file' in item ? await ingestFile(db, item.file, options.maxBytes ?? defaultMaxBytes) : item.failure;
-    results.push(result);
-    options.onResult?.(result);
+    if ('file' in item) {
+      results.push(
+        ...(await ingestFile(db, item.file, options.maxBytes ?? defaultMaxBytes, options.onResult)),
+      );
+    } else {
+      results.push(item.failure);
+      options.onResult?.(item.failure);
+    }
   }
   return results;
 }

@@ -26,6 +26,7 @@ export async function insertSource(db: Db, row: SourceTable, paragraphs: Paragra
           span_end: p.end,
           hash: p.hash,
           duplicate_of: p.duplicateOf,
+          page: p.page,
         })),
       )
       .execute();
@@ -147,6 +148,7 @@ export async function getSource(
       end: p.span_end,
       hash: p.hash,
       duplicateOf: p.duplicate_of,
+      page: p.page,
     })),
   };
 }

@@ -28,6 +28,8 @@ export interface Paragraph {
   start: number;
   end: number;
   duplicateOf: number | null;
+  /** the PDF page the paragraph is on, null for documents without pages */
+  page: number | null;
 }
 
 export interface ClaimValue {

@@ -6,4 +6,6 @@ export interface ParagraphTable {
   span_end: number;
   hash: string;
   duplicate_of: number | null;
+  /** the 1-based page of a PDF the paragraph is on; null for documents without pages */
+  page: number | null;
 }

@@ -1,0 +1,71 @@
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { describeEachBackend } from '../../test/helpers/backends.js';
+import { reportPdf } from '../../test/helpers/pdf-fixtures.js';
+import { createApp } from '../api/app.js';
+import { repoRoot } from '../reference/paths.js';
+import { ingestPaths, type IngestResult } from './ingest-paths.js';
+
+const fixture = (name: string) => join(repoRoot, 'test', 'fixtures', 'documents', name);
+
+interface SourceBody {
+  mediaType: string;
+  title: string;
+  text: string;
+  paragraphs: { index: number; start: number; end: number; page: number | null }[];
+  claims: { evidence: { quote: string; start: number } }[];
+}
+
+describeEachBackend('ingest of PDF, feeds and JSON Lines', (store) => {
+  it('stores a PDF with the page of each paragraph, and the API returns it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'puente-pdf-'));
+    writeFileSync(join(dir, 'informe.pdf'), await reportPdf());
+    const [result] = await ingestPaths(store().db, [join(dir, 'informe.pdf')]);
+    expect(result).toMatchObject({ status: 'ingested', item: null, paragraphs: 6 });
+    const app = createApp(store(), { webRoot: '/nonexistent' });
+    const body = (await (
+      await app.request(`/api/v1/sources/${result?.status === 'ingested' ? result.sourceId : ''}`)
+    ).json()) as SourceBody;
+    expect(body.mediaType).toBe('application/pdf');
+    expect(body.paragraphs.map((p) => p.page)).toEqual([1, 1, 1, 1, 2, 2]);
+    // Evidence can cite its page: the paragraph around the quote says which.
+    const claim = body.claims.find((c) => c.evidence.quote === 'US$ 1.400 millones');
+    const paragraph = body.paragraphs.find(
+      (p) => p.start <= (claim?.evidence.start ?? -1) && (claim?.evidence.start ?? -1) < p.end,
+    );
+    expect(paragraph?.page).toBe(2);
+  });
+
+  it('stores each feed item and JSON line in its own transaction and goes on past bad items', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'puente-feed-'));
+    copyFileSync(fixture('inversiones.rss'), join(dir, 'a.rss'));
+    copyFileSync(fixture('registros.jsonl'), join(dir, 'b.jsonl'));
+    const seen: IngestResult[] = [];
+    const results = await ingestPaths(store().db, [dir], { onResult: (r) => seen.push(r) });
+    expect(seen).toEqual(results);
+    expect(results.map((r) => [r.path.split('/').pop(), r.item, r.status])).toEqual([
+      ['a.rss', 'item 1', 'ingested'],
+      ['a.rss', 'item 2', 'ingested'],
+      ['a.rss', 'item 3', 'ingested'],
+      ['a.rss', 'item 4', 'failed'],
+      ['b.jsonl', 'line 1', 'ingested'],
+      ['b.jsonl', 'line 2', 'failed'],
+      ['b.jsonl', 'line 3', 'ingested'],
+      ['b.jsonl', 'line 5', 'failed'],
+      ['b.jsonl', 'line 6', 'ingested'],
+    ]);
+    const app = createApp(store(), { webRoot: '/nonexistent' });
+    const list = (await (await app.request('/api/v1/sources?limit=50')).json()) as {
+      total: number;
+      items: { uri: string; publishedAt: string | null }[];
+    };
+    expect(list.total).toBe(6);
+    expect(
+      list.items.find((s) => s.uri === 'https://observatorio.example/2024/10/byd-camacari')?.publishedAt,
+    ).toBe('2024-10-09');
+    const again = await ingestPaths(store().db, [dir]);
+    expect(again.filter((r) => r.status === 'unchanged')).toHaveLength(6);
+  });
+});
