@@ -106,4 +106,51 @@ describe('the bad-input corpus in one batch', () => {
     for (const clean of ['mixed-scripts.txt', 'unbalanced-quotes.txt', 'rtl-override.txt', 'utf8-bom.txt'])
       expect(status(clean), clean).toBe('ingested');
   });
+
+  it('reads legacy encodings and lying charsets, and refuses entity tricks, locked PDFs and fake formats', () => {
+    const of = (name: string) => results.filter((r) => r.path.endsWith(`/${name}`));
+    for (const read of [
+      'latin1-portuguese.txt',
+      'windows1252-quotes.txt',
+      'utf16le-bom.txt',
+      'utf16be-bom.txt',
+      'latin1-labelled-utf8.html',
+      'utf8-labelled-latin1.html',
+      'pdf-named.txt',
+      'html-named.md',
+    ])
+      expect(
+        of(read).map((r) => r.status),
+        read,
+      ).toEqual(['ingested']);
+    for (const refused of [
+      'billion-laughs.xml',
+      'xxe.xml',
+      'encrypted.pdf',
+      'truncated.pdf',
+      'zeros-bomb.gz',
+      'image.png',
+    ])
+      expect(
+        of(refused).map((r) => r.status),
+        refused,
+      ).toEqual(['failed']);
+    // A broken line in the middle of JSON Lines fails alone; the lines around it are stored.
+    expect(of('jsonl-broken-middle.jsonl').map((r) => r.status)).toEqual(['ingested', 'failed', 'ingested']);
+  });
+
+  it('keeps accents and curly quotes of legacy encodings, and never expands an external entity', async () => {
+    const store = openStore({ sqlitePath: db });
+    try {
+      const texts = await store.db.selectFrom('source').select(['uri', 'text']).execute();
+      const text = (name: string) => texts.find((t) => t.uri.endsWith(name))?.text ?? '';
+      expect(text('latin1-portuguese.txt')).toContain('investimento chinês');
+      expect(text('latin1-portuguese.txt')).toContain('São Paulo');
+      expect(text('windows1252-quotes.txt')).toContain('“Es un gran paso”');
+      expect(text('utf8-labelled-latin1.html')).toContain('inversión china en Perú');
+      expect(texts.some((t) => t.text.includes('root:'))).toBe(false);
+    } finally {
+      await store.close();
+    }
+  });
 });

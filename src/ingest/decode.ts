@@ -1,4 +1,5 @@
 import { unsupportedInput } from '../domain/errors.js';
+import { decodeAs, decodeWindows1252 } from './windows-1252.js';
 
 /** Text decoded from bytes, with the encoding it was read in and why, when the bytes and a label disagreed. */
 export interface Decoded {
@@ -71,10 +72,10 @@ export function decodeBytes(bytes: Uint8Array, declared: string | null = null): 
     };
   }
   if (named && named !== 'utf-8' && !named.startsWith('utf-16') && !utf8Labels.has(label ?? '')) {
-    return { text: new TextDecoder(named).decode(body), encoding: named, note: null };
+    return { text: decodeAs(named, body), encoding: named, note: null };
   }
   return {
-    text: new TextDecoder('windows-1252').decode(body),
+    text: decodeWindows1252(body),
     encoding: 'windows-1252',
     note:
       named === 'utf-8' ? `declared ${declared} but not valid UTF-8 (${where}): read as Windows-1252` : null,

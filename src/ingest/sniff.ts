@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
 import { byteOrderMark, looksBinary } from './decode.js';
+import { decodeWindows1252 } from './windows-1252.js';
 
 /** The formats Puente reads. `binary` is anything else that is not text. */
 export type Format = 'pdf' | 'html' | 'rss' | 'atom' | 'jsonl' | 'markdown' | 'text' | 'xml' | 'binary';
@@ -39,7 +40,7 @@ export function headText(bytes: Uint8Array, length = 4096): string {
   if (bom?.encoding === 'utf-16le' || bom?.encoding === 'utf-16be') {
     return new TextDecoder(bom.encoding).decode(bytes.subarray(2, 2 + length * 2));
   }
-  return new TextDecoder('windows-1252').decode(bytes.subarray(bom?.length ?? 0, length));
+  return decodeWindows1252(bytes.subarray(bom?.length ?? 0, length));
 }
 
 /** The name of an XML document's root element, past the prolog (declaration, comments, doctype), or null. */
@@ -71,7 +72,7 @@ const isJsonObjectLine = (line: string) => {
  */
 export function sniffFormat(uri: string, bytes: Uint8Array, text?: string): Format {
   const ext = extname(uri.replace(/[?#].*$/, '')).toLowerCase();
-  const ascii = new TextDecoder('windows-1252').decode(bytes.subarray(0, 1024));
+  const ascii = decodeWindows1252(bytes.subarray(0, 1024));
   if (ascii.includes('%PDF-')) return 'pdf';
   if (binaryMagic.some((magic) => startsWith(bytes, magic))) return 'binary';
   const bom = byteOrderMark(bytes);

@@ -1,0 +1,24 @@
+// Node's TextDecoder('windows-1252') decodes as ISO-8859-1 (0x93 stays the C1 control U+0093 instead of “), so
+// Puente decodes Windows-1252 itself: the 32 bytes 0x80-0x9F by the WHATWG table, the rest as Latin-1.
+const high = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d,
+  0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a,
+  0x153, 0x9d, 0x17e, 0x178,
+];
+
+/** Decodes Windows-1252 bytes (what "ISO-8859-1" and "Latin-1" labels mean on the web, too). */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  const chunk = 8192;
+  for (let i = 0; i < bytes.length; i += chunk) {
+    const codes = Array.from(bytes.subarray(i, i + chunk), (b) =>
+      b >= 0x80 && b <= 0x9f ? (high[b - 0x80] ?? b) : b,
+    );
+    parts.push(String.fromCharCode(...codes));
+  }
+  return parts.join('');
+}
+
+/** Decodes bytes in a WHATWG encoding, with Windows-1252 done right. */
+export const decodeAs = (encoding: string, bytes: Uint8Array): string =>
+  encoding === 'windows-1252' ? decodeWindows1252(bytes) : new TextDecoder(encoding).decode(bytes);
