@@ -3,12 +3,13 @@
 // ingests the folder into a fresh SQLite database with the same code as `puente ingest` (read, extract, store,
 // one transaction per document). Prints documents/s, MiB/s, peak RSS, and the precision and recall of the
 // near-duplicate links stored in the database against the planted truth. In the same run, a named baseline:
-// the same documents stored without extraction (read + store only), which bounds what extraction costs.
+// the same code without worker threads (`--workers 0`) over the first 2,000 documents.
 // Options: --docs N (default 20000).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingestPaths } from '../src/pipeline/ingest-paths.js';
+import { defaultWorkers } from '../src/pipeline/prepare-pool.js';
 import { migrate, openStore } from '../src/store/connect.js';
 import { buildCorpus, markdown } from './ingest-corpus.js';
 
@@ -22,7 +23,6 @@ const dir = mkdtempSync(join(tmpdir(), 'puente-bench-ingest-'));
 const docsDir = join(dir, 'docs');
 let bytes = 0;
 {
-  const { mkdirSync } = await import('node:fs');
   mkdirSync(docsDir);
   for (const doc of corpus.documents) {
     const text = markdown(doc);
@@ -36,25 +36,46 @@ console.log(
     `${[...corpus.truth.values()].filter((t) => t.kind === 'exact').length} exact copies planted`,
 );
 
-let peak = 0;
-const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200);
+/** One ingest of a folder into a fresh SQLite database: seconds, peak RSS and the results. */
+async function run(folder: string, workers: number) {
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200);
+  const dbPath = join(dir, `bench-${workers}-${Date.now()}.db`);
+  const store = openStore({ sqlitePath: dbPath });
+  await migrate(store.db);
+  const started = process.hrtime.bigint();
+  let done = 0;
+  const results = await ingestPaths(store.db, [folder], {
+    recursive: false,
+    maxBytes: 20 * MiB,
+    workers,
+    onResult: () => {
+      done++;
+      if (process.stderr.isTTY && done % 250 === 0) process.stderr.write(`\r${done} documents`);
+    },
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (process.stderr.isTTY) process.stderr.write('\r');
+  clearInterval(sampler);
+  await store.close();
+  return { seconds, peak, results };
+}
 
-const store = openStore({ sqlitePath: join(dir, 'bench.db') });
-await migrate(store.db);
-peak = process.memoryUsage().rss;
-const started = process.hrtime.bigint();
-let done = 0;
-const results = await ingestPaths(store.db, [docsDir], {
-  recursive: false,
-  maxBytes: 20 * MiB,
-  onResult: () => {
-    done++;
-    if (process.stderr.isTTY && done % 250 === 0) process.stderr.write(`\r${done}/${count}`);
-  },
-});
-const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-if (process.stderr.isTTY) process.stderr.write('\r');
-clearInterval(sampler);
+const workers = defaultWorkers();
+const main = await run(docsDir, workers);
+const { results, seconds, peak } = main;
+
+// The baseline: the same code without worker threads, on the first documents only (it is the slow one).
+const baselineCount = Math.min(count, 2000);
+const baselineDir = join(dir, 'baseline');
+mkdirSync(baselineDir);
+let baselineBytes = 0;
+for (const doc of corpus.documents.slice(0, baselineCount)) {
+  const text = markdown(doc);
+  baselineBytes += Buffer.byteLength(text);
+  writeFileSync(join(baselineDir, doc.name), text);
+}
+const baseline = await run(baselineDir, 0);
 
 // The links made, against the planted families: a stored near-duplicate link, or a file recognised as bytes
 // already stored (`unchanged`, which names the source it repeats).
@@ -80,13 +101,15 @@ const planted = corpus.truth.size;
 const failed = results.filter((r) => r.status === 'failed');
 console.log(
   [
-    `puente ingest   ${count} documents in ${seconds.toFixed(1)} s: ${(count / seconds).toFixed(0)} docs/s, ` +
-      `${(bytes / MiB / seconds).toFixed(2)} MiB/s, peak RSS ${(peak / MiB).toFixed(0)} MiB`,
+    `puente ingest, ${workers} worker threads: ${count} documents in ${seconds.toFixed(1)} s: ` +
+      `${(count / seconds).toFixed(0)} docs/s, ${(bytes / MiB / seconds).toFixed(2)} MiB/s, peak RSS ${(peak / MiB).toFixed(0)} MiB`,
+    `baseline, no worker threads:  ${baselineCount} documents in ${baseline.seconds.toFixed(1)} s: ` +
+      `${(baselineCount / baseline.seconds).toFixed(0)} docs/s, ${(baselineBytes / MiB / baseline.seconds).toFixed(2)} MiB/s, ` +
+      `peak RSS ${(baseline.peak / MiB).toFixed(0)} MiB`,
     `near-duplicates: ${links} links (${unchanged} of them byte-identical files reported unchanged), ` +
       `precision ${(links ? right / links : 1).toFixed(4)}, recall ${(recalled / planted).toFixed(4)} (${planted} planted)`,
     failed.length ? `failed: ${failed.length} (first: ${JSON.stringify(failed[0])})` : 'failed: 0',
     'targets: >= 200 docs/s on 2 cores; near-duplicate recall >= 0.95 at precision >= 0.98',
   ].join('\n'),
 );
-await store.close();
 rmSync(dir, { recursive: true, force: true });

@@ -3,10 +3,19 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { ingestPaths, type IngestResult } from '../pipeline/ingest-paths.js';
 import { migrate, openStore } from '../store/connect.js';
 import { say, warn } from './output.js';
+import { defaultWorkers } from '../pipeline/prepare-pool.js';
 
 const shown = (path: string) => (isAbsolute(path) ? relative(process.cwd(), path) || path : path);
 
 /** Parses an option that must be a whole number above 0. */
+/** Parses a whole number of zero or more, for commander. */
+export function nonNegativeInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new InvalidArgumentError(`"${value}" is not a whole number of 0 or more`);
+  return n;
+}
+
 export function positiveInteger(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n <= 0) {
@@ -61,24 +70,36 @@ export function registerIngest(program: Command, setExit: (code: number) => void
     .option('-r, --recursive', 'also read the subfolders of the given folders')
     .option('--json', 'print the results as one JSON object instead of lines')
     .option('--max-bytes <n>', 'largest file to read, in bytes', positiveInteger, 20 * 1024 * 1024)
-    .action(async (paths: string[], opts: { recursive?: boolean; json?: boolean; maxBytes: number }) => {
-      const store = openStore();
-      try {
-        await migrate(store.db);
-        const results = await ingestPaths(store.db, paths, {
-          recursive: opts.recursive ?? false,
-          maxBytes: opts.maxBytes,
-          onResult: opts.json ? undefined : (r) => (r.status === 'failed' ? warn : say)(resultLine(r)),
-        });
-        const summary = summarize(results);
-        if (opts.json) say(JSON.stringify({ ...summary, results }, null, 2));
-        else
-          say(
-            `${summary.ingested} ingested, ${summary.unchanged} unchanged, ${summary.failed} failed; ${summary.nearDuplicates} of the ingested copy earlier documents (${store.location})`,
-          );
-        setExit(summary.failed > 0 ? 1 : 0);
-      } finally {
-        await store.close();
-      }
-    });
+    .option(
+      '--workers <n>',
+      'threads that read and extract files while the main thread stores them in order (0: none)',
+      nonNegativeInteger,
+      defaultWorkers(),
+    )
+    .action(
+      async (
+        paths: string[],
+        opts: { recursive?: boolean; json?: boolean; maxBytes: number; workers: number },
+      ) => {
+        const store = openStore();
+        try {
+          await migrate(store.db);
+          const results = await ingestPaths(store.db, paths, {
+            recursive: opts.recursive ?? false,
+            maxBytes: opts.maxBytes,
+            workers: opts.workers,
+            onResult: opts.json ? undefined : (r) => (r.status === 'failed' ? warn : say)(resultLine(r)),
+          });
+          const summary = summarize(results);
+          if (opts.json) say(JSON.stringify({ ...summary, results }, null, 2));
+          else
+            say(
+              `${summary.ingested} ingested, ${summary.unchanged} unchanged, ${summary.failed} failed; ${summary.nearDuplicates} of the ingested copy earlier documents (${store.location})`,
+            );
+          setExit(summary.failed > 0 ? 1 : 0);
+        } finally {
+          await store.close();
+        }
+      },
+    );
 }

@@ -1,9 +1,11 @@
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { PuenteError } from '../domain/errors.js';
-import { readDocuments, readable, type ReadDocument, type ReadFailure } from '../ingest/read-document.js';
+import { readable } from '../ingest/read-document.js';
 import type { Database } from '../store/database.js';
+import { prepareFile, type PreparedFile } from './prepare.js';
+import { inThread, workerPool } from './prepare-pool.js';
 import { storeDocument, type StoreOutcome } from './store-document.js';
 
 /**
@@ -21,6 +23,8 @@ export interface IngestOptions {
   /** largest file read, in bytes */
   maxBytes?: number;
   onResult?: (result: IngestResult) => void;
+  /** worker threads that read and extract ahead of the writer (0 or absent: all in this thread) */
+  workers?: number;
 }
 
 const defaultMaxBytes = 20 * 1024 * 1024;
@@ -132,34 +136,29 @@ export async function ingestFile(
   maxBytes = defaultMaxBytes,
   onResult?: (result: IngestResult) => void,
 ): Promise<IngestResult[]> {
+  return storePrepared(db, await prepareFile(path, maxBytes), onResult);
+}
+
+/** Stores a file read and extracted (here or in a worker thread), document by document, in the file's order. */
+async function storePrepared(
+  db: Kysely<Database>,
+  prepared: PreparedFile,
+  onResult?: (result: IngestResult) => void,
+): Promise<IngestResult[]> {
+  const { path } = prepared;
   const results: IngestResult[] = [];
   const report = (result: IngestResult) => {
     results.push(result);
     onResult?.(result);
   };
-  let read: { documents: ReadDocument[]; failures: ReadFailure[] };
-  try {
-    const size = statSync(path).size;
-    if (size > maxBytes) {
-      report({
-        path,
-        item: null,
-        status: 'failed',
-        message: `file is ${size} bytes, larger than the limit of ${maxBytes}`,
-        hint: 'raise --max-bytes or split the file',
-      });
-      return results;
-    }
-    // The absolute path, so the same file has the same uri whatever folder the command ran in.
-    read = await readDocuments(resolve(path), readFileSync(path));
-  } catch (error) {
-    report(failedItem(path, null, error));
+  if (!prepared.ok) {
+    report({ path, item: null, status: 'failed', message: prepared.message, hint: prepared.hint });
     return results;
   }
   // Documents and failed items in the order the file holds them.
   const steps = [
-    ...read.documents.map((doc) => ({ at: doc.item ?? 0, doc })),
-    ...read.failures.map((failure) => ({ at: failure.item ?? 0, failure })),
+    ...prepared.documents.map((d) => ({ at: d.doc.item ?? 0, ...d })),
+    ...prepared.failures.map((failure) => ({ at: failure.item ?? 0, failure })),
   ].sort((a, b) => a.at - b.at);
   for (const step of steps) {
     if ('failure' in step) {
@@ -167,9 +166,9 @@ export async function ingestFile(
       report({ path, item: where, status: 'failed', message, hint: hint ?? null });
       continue;
     }
-    const { doc } = step;
+    const { doc, found } = step;
     try {
-      const outcome = await storeDocument(db, doc);
+      const outcome = await storeDocument(db, doc, found);
       report({ path, item: doc.where, encoding: doc.encoding, note: doc.note, ...outcome });
     } catch (error) {
       report(failedItem(path, doc.where, error));
@@ -178,22 +177,43 @@ export async function ingestFile(
   return results;
 }
 
-/** Ingests files and folders one document at a time, going on past failures; returns every item's result in order. */
+/**
+ * Ingests files and folders one document at a time, going on past failures; returns every item's result in
+ * order. With `workers`, files are read and extracted in that many worker threads, a few files ahead, while
+ * this thread stores them strictly in order (so results, ids and near-duplicate links do not depend on timing).
+ */
 export async function ingestPaths(
   db: Kysely<Database>,
   paths: string[],
   options: IngestOptions = {},
 ): Promise<IngestResult[]> {
   const results: IngestResult[] = [];
-  for (const item of planFiles(paths, options.recursive ?? false)) {
-    if ('file' in item) {
-      results.push(
-        ...(await ingestFile(db, item.file, options.maxBytes ?? defaultMaxBytes, options.onResult)),
-      );
-    } else {
-      results.push(item.failure);
-      options.onResult?.(item.failure);
+  const plan = planFiles(paths, options.recursive ?? false);
+  const maxBytes = options.maxBytes ?? defaultMaxBytes;
+  const files = plan.filter((item) => 'file' in item).length;
+  const preparer = (options.workers ?? 0) > 0 && files > 1 ? workerPool(options.workers ?? 0) : inThread;
+  const ahead = preparer === inThread ? 1 : Math.max(2, (options.workers ?? 1) * 4);
+  const pending = new Map<number, Promise<PreparedFile>>();
+  const dispatch = (upTo: number) => {
+    for (let j = 0; j < plan.length && j <= upTo; j++) {
+      const item = plan[j];
+      if (item && 'file' in item && !pending.has(j)) pending.set(j, preparer.prepare(item.file, maxBytes));
     }
+  };
+  try {
+    for (const [i, item] of plan.entries()) {
+      if ('file' in item) {
+        dispatch(i + ahead);
+        const prepared = await (pending.get(i) ?? preparer.prepare(item.file, maxBytes));
+        pending.delete(i);
+        results.push(...(await storePrepared(db, prepared, options.onResult)));
+      } else {
+        results.push(item.failure);
+        options.onResult?.(item.failure);
+      }
+    }
+  } finally {
+    await preparer.close();
   }
   return results;
 }

@@ -1,4 +1,4 @@
-import { extract } from '../extract/extract.js';
+import { extract, type ExtractOutput } from '../extract/extract.js';
 import type { ReadDocument } from '../ingest/read-document.js';
 import { claimToRow, insertClaims } from '../store/claims.js';
 import type { Db } from '../store/database.js';
@@ -33,11 +33,16 @@ export const ingestActor = 'ingest';
  * Extracts a read document and stores it, all of it or none of it, in one transaction.
  * The same bytes stored again are a no-op reported as `unchanged`.
  */
-export async function storeDocument(db: Kysely<Database>, doc: ReadDocument): Promise<StoreOutcome> {
+export async function storeDocument(
+  db: Kysely<Database>,
+  doc: ReadDocument,
+  extracted?: ExtractOutput,
+): Promise<StoreOutcome> {
   const known = await findSourceByHash(db, doc.contentHash);
   if (known) return { status: 'unchanged', sourceId: known.id };
   const sourceId = sourceIdFor(doc.contentHash);
-  const found = extract(doc);
+  // A worker thread may have extracted it already (see prepare-pool.ts).
+  const found = extracted ?? extract(doc);
   const claims = found.claims.map((c) => ({
     claim: claimFromExtraction(sourceId, c),
     subjectType: c.subjectType,

@@ -1,0 +1,40 @@
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { extract, type ExtractOutput } from '../extract/extract.js';
+import { readDocuments, type ReadDocument, type ReadFailure } from '../ingest/read-document.js';
+
+/** A file read and extracted, ready to be stored: what a worker thread hands back to the writer. */
+export type PreparedFile =
+  | {
+      path: string;
+      ok: true;
+      documents: { doc: ReadDocument; found: ExtractOutput }[];
+      failures: ReadFailure[];
+    }
+  | { path: string; ok: false; message: string; hint: string | null };
+
+/** Reads a file (refusing one larger than `maxBytes`) and extracts every document it holds. Never throws. */
+export async function prepareFile(path: string, maxBytes: number): Promise<PreparedFile> {
+  try {
+    const size = statSync(path).size;
+    if (size > maxBytes)
+      return {
+        path,
+        ok: false,
+        message: `file is ${size} bytes, larger than the limit of ${maxBytes}`,
+        hint: 'raise --max-bytes or split the file',
+      };
+    // The absolute path, so the same file has the same uri whatever folder the command ran in.
+    const read = await readDocuments(resolve(path), readFileSync(path));
+    return {
+      path,
+      ok: true,
+      documents: read.documents.map((doc) => ({ doc, found: extract(doc) })),
+      failures: read.failures,
+    };
+  } catch (error) {
+    const hint =
+      error instanceof Error && 'hint' in error && typeof error.hint === 'string' ? error.hint : null;
+    return { path, ok: false, message: error instanceof Error ? error.message : String(error), hint };
+  }
+}
