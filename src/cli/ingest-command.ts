@@ -4,6 +4,7 @@ import { ingestPaths, type IngestResult } from '../pipeline/ingest-paths.js';
 import { migrate, openStore } from '../store/connect.js';
 import { say, warn } from './output.js';
 import { defaultWorkers } from '../pipeline/prepare-pool.js';
+import { ProgressBar } from './progress.js';
 
 const shown = (path: string) => (isAbsolute(path) ? relative(process.cwd(), path) || path : path);
 
@@ -84,12 +85,24 @@ export function registerIngest(program: Command, setExit: (code: number) => void
         const store = openStore();
         try {
           await migrate(store.db);
+          // On a terminal a progress bar runs under the result lines; elsewhere the lines are the log.
+          const bar = process.stderr.isTTY && !opts.json ? new ProgressBar() : null;
+          const print = (r: IngestResult) => (r.status === 'failed' ? warn : say)(resultLine(r));
           const results = await ingestPaths(store.db, paths, {
             recursive: opts.recursive ?? false,
             maxBytes: opts.maxBytes,
             workers: opts.workers,
-            onResult: opts.json ? undefined : (r) => (r.status === 'failed' ? warn : say)(resultLine(r)),
+            onPlan: bar ? (files) => bar.plan(files) : undefined,
+            onResult: opts.json
+              ? undefined
+              : bar
+                ? (r) => {
+                    bar.log(() => print(r));
+                    bar.advance(r.path);
+                  }
+                : print,
           });
+          bar?.done();
           const summary = summarize(results);
           if (opts.json) say(JSON.stringify({ ...summary, results }, null, 2));
           else

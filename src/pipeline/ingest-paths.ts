@@ -25,6 +25,8 @@ export interface IngestOptions {
   onResult?: (result: IngestResult) => void;
   /** worker threads that read and extract ahead of the writer (0 or absent: all in this thread) */
   workers?: number;
+  /** called once with the files the batch will read, before the first is read (for a progress bar) */
+  onPlan?: (files: string[]) => void;
 }
 
 const defaultMaxBytes = 20 * 1024 * 1024;
@@ -189,6 +191,7 @@ export async function ingestPaths(
 ): Promise<IngestResult[]> {
   const results: IngestResult[] = [];
   const plan = planFiles(paths, options.recursive ?? false);
+  options.onPlan?.(plan.flatMap((item) => ('file' in item ? [item.file] : [])));
   const maxBytes = options.maxBytes ?? defaultMaxBytes;
   const files = plan.filter((item) => 'file' in item).length;
   const preparer = (options.workers ?? 0) > 0 && files > 1 ? workerPool(options.workers ?? 0) : inThread;
