@@ -194,7 +194,8 @@ export async function ingestPaths(
   options.onPlan?.(plan.flatMap((item) => ('file' in item ? [item.file] : [])));
   const maxBytes = options.maxBytes ?? defaultMaxBytes;
   const files = plan.filter((item) => 'file' in item).length;
-  const preparer = (options.workers ?? 0) > 0 && files > 1 ? workerPool(options.workers ?? 0) : inThread;
+  // Threads take a fraction of a second to start: a handful of files is read faster in this thread.
+  const preparer = (options.workers ?? 0) > 0 && files >= 8 ? workerPool(options.workers ?? 0) : inThread;
   const ahead = preparer === inThread ? 1 : Math.max(2, (options.workers ?? 1) * 4);
   const pending = new Map<number, Promise<PreparedFile>>();
   const dispatch = (upTo: number) => {
