@@ -1,10 +1,10 @@
-import { PuenteError } from '../domain/errors.js';
+import { describeError } from '../domain/errors.js';
 
 /** One readable line for an error: what, where, and what to do. */
 export function errorLine(where: string | null, error: unknown): string {
   const prefix = where ? `puente: ${where}: ` : 'puente: ';
-  if (error instanceof PuenteError) return `${prefix}${error.message}${error.hint ? ` (${error.hint})` : ''}`;
-  return `${prefix}${error instanceof Error ? error.message : String(error)}`;
+  const { message, hint } = describeError(error);
+  return `${prefix}${message}${hint ? ` (${hint})` : ''}`;
 }
 
 /** Writes a line to stdout. */

@@ -39,3 +39,9 @@ export const badRequest = (message: string, hint?: string) => new PuenteError('b
 /** A document that Puente cannot read, with what to do about it. */
 export const unsupportedInput = (message: string, hint?: string) =>
   new PuenteError('unsupported_input', message, hint);
+
+/** What an error says to a user: its message, and what to do when it is one of Puente's own. */
+export function describeError(error: unknown): { message: string; hint: string | null } {
+  if (error instanceof PuenteError) return { message: error.message, hint: error.hint ?? null };
+  return { message: error instanceof Error ? error.message : String(error), hint: null };
+}

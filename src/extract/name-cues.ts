@@ -365,6 +365,14 @@ export const lowerTitles = new RegExp(`(?:^|[^\\p{L}])(?:${TITLE_WORDS})\\s+$`, 
 export const companyAppositive =
   /^,\s+(?:(?:a|an|the|la|el|una?|uma?|o)\s+)?(?:(?:maior|mayor|largest|biggest|leading|major|big|gran|grande|principal|primeira|primera|first|estatal|state-owned|chinese|china|chinesa|chinês)\s+)*(?:empresa|compañía|companhia|company|firm|plataforma|platform|rede|red|cadeia|cadena|chain|fabricante|manufacturer|maker|montadora|automaker|carmaker|gigante|giant|grupo|group|banco|bank|operadora|operator|startup|naviera|mineradora|minera|miner|mining\s+company|gestora|conglomerado|conglomerate|distribuidora|varejista|retailer|minorista|holding|consorcio|consórcio|consortium|fintech|unicornio|unicórnio)(?![\p{L}])/iu;
 
+/** Nouns that say a name is a company or bank ("la empresa X", "X, a Chinese company"), as an alternation. */
+export const COMPANY_NOUNS =
+  'empresa|compañía|companhia|company|firm|naviera|mineradora|minera|miner|banco|bank|grupo|group|fabricante|montadora|automaker|carmaker|operadora|consorcio|consórcio|consortium|conglomerate|conglomerado|gigante|giant|startup|varejista|retailer';
+/** Words that describe such a noun ("estatal", "china", "state-owned"), as an alternation. */
+export const COMPANY_DESCRIBERS = String.raw`denominad[oa]|llamad[oa]|chamad[oa]|called|named|estatal|estatales|china|chinas|chino|chinos|chinesa|chinês|chinese|state-owned|privada|private|brasileña|brasileira|argentina|peruana|mexicana|chilena|colombiana|boliviana|estadounidense|norte-americana|american|japonesa|japanese|europea|europeia|española|espanhola|spanish|francesa|french|alemana|alemã|german|italiana|italian|de\s+capital\s+\p{L}+`;
+
 /** Words right before a name that say it is an organization ("la empresa china Cosco", "the Chinese firm X"). */
-export const companyBefore =
-  /(?:^|[^\p{L}])(?:empresa|compañía|companhia|company|firm|naviera|mineradora|minera|miner|banco|bank|grupo|group|fabricante|montadora|automaker|carmaker|operadora|consorcio|consórcio|consortium|conglomerate|conglomerado|gigante|giant|startup|varejista|retailer)(?:\s+(?:denominad[oa]|llamad[oa]|chamad[oa]|called|named|estatal|estatales|china|chinas|chino|chinos|chinesa|chinês|chinese|state-owned|privada|private|brasileña|brasileira|argentina|peruana|mexicana|chilena|colombiana|boliviana|estadounidense|norte-americana|american|japonesa|japanese|europea|europeia|española|espanhola|spanish|francesa|french|alemana|alemã|german|italiana|italian|de\s+capital\s+\p{L}+))*\s+$/iu;
+export const companyBefore = new RegExp(
+  `(?:^|[^\\p{L}])(?:${COMPANY_NOUNS})(?:\\s+(?:${COMPANY_DESCRIBERS}))*\\s+$`,
+  'iu',
+);

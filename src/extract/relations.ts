@@ -1,3 +1,4 @@
+import { COMPANY_DESCRIBERS, COMPANY_NOUNS } from './name-cues.js';
 import type { SentenceEntity } from './subjects.js';
 import type { ExtractedClaim, Span } from './types.js';
 
@@ -70,7 +71,7 @@ const partyAfter: [RelationProperty, RegExp][] = [
   ],
 ];
 // What may stand between a cue and the party's name: an article and a describer ("la empresa china").
-const DESCRIBER = String.raw`(?:(?:the|a|an|el|la|los|las|o|os|as|un|una|um|uma)\s+)?(?:(?:state-owned|chinese|china|chin[oa]s?|chin[eê]s|chinesa|estatal|state|company|firm|bank|consortium|group|empresa|compañía|companhia|banco|consorcio|consórcio|grupo)\s+){0,3}`;
+const DESCRIBER = String.raw`(?:(?:the|a|an|el|la|los|las|o|os|as|un|una|um|uma)\s+)?(?:(?:${COMPANY_NOUNS}|${COMPANY_DESCRIBERS})\s+){0,3}`;
 const partyCueAlternatives = new RegExp(partyAfter.map(([, cue]) => `(?:${cue.source})`).join('|'), 'giu');
 
 /** The matches of a global pattern inside a sentence. */

@@ -1,7 +1,7 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import { PuenteError } from '../domain/errors.js';
+import { describeError } from '../domain/errors.js';
 import { readable } from '../ingest/read-document.js';
 import type { Database } from '../store/database.js';
 import { prepareFile, type PreparedFile } from './prepare.js';
@@ -116,17 +116,12 @@ export function planFiles(paths: string[], recursive: boolean): PlanItem[] {
   return plan;
 }
 
-const failedItem = (path: string, item: string | null, error: unknown): IngestResult => {
-  if (error instanceof PuenteError)
-    return { path, item, status: 'failed', message: error.message, hint: error.hint ?? null };
-  return {
-    path,
-    item,
-    status: 'failed',
-    message: error instanceof Error ? error.message : String(error),
-    hint: null,
-  };
-};
+const failedItem = (path: string, item: string | null, error: unknown): IngestResult => ({
+  path,
+  item,
+  status: 'failed',
+  ...describeError(error),
+});
 
 /**
  * Reads one file and stores each document it holds in its own transaction (a feed or JSON Lines file holds

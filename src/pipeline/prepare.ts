@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { describeError } from '../domain/errors.js';
 import { extract, type ExtractOutput } from '../extract/extract.js';
 import { readDocuments, type ReadDocument, type ReadFailure } from '../ingest/read-document.js';
 
@@ -33,8 +34,6 @@ export async function prepareFile(path: string, maxBytes: number): Promise<Prepa
       failures: read.failures,
     };
   } catch (error) {
-    const hint =
-      error instanceof Error && 'hint' in error && typeof error.hint === 'string' ? error.hint : null;
-    return { path, ok: false, message: error instanceof Error ? error.message : String(error), hint };
+    return { path, ok: false, ...describeError(error) };
   }
 }
