@@ -24,7 +24,11 @@ export function sourceRoutes(db: Db) {
         entitiesInSource(db, id),
         claimsOfSource(db, id, sourceClaimCap),
       ]);
-      const paragraphs = source.paragraphs.map((p) => ({ ...p, duplicate: p.duplicateOf !== null }));
+      // A duplicate repeats an earlier paragraph of this source, or one another source stored first (`repeats`).
+      const paragraphs = source.paragraphs.map((p) => ({
+        ...p,
+        duplicate: p.duplicateOf !== null || p.repeats !== null,
+      }));
       return c.json({
         ...source,
         paragraphs,

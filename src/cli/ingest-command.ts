@@ -39,7 +39,7 @@ export function resultLine(r: IngestResult): string {
       const where = r.item ? ` ${r.item}` : '';
       const encoding = r.encoding && r.encoding !== 'utf-8' ? `, read as ${r.encoding}` : '';
       const note = r.note ? `; ${r.note}` : '';
-      return `ingested  ${path}${where} -> ${r.sourceId} (${r.paragraphs} paragraphs, ${r.duplicateParagraphs} duplicate, ${r.claims} claims, ${r.entities} entities${encoding}${note})${copyOf(r)}`;
+      return `ingested  ${path}${where} -> ${r.sourceId} (${r.paragraphs} paragraphs, ${r.duplicateParagraphs} duplicate${r.repeatedParagraphs ? ` (${r.repeatedParagraphs} from other sources)` : ''}, ${r.claims} claims, ${r.entities} entities${encoding}${note})${copyOf(r)}`;
     }
     case 'unchanged':
       return `unchanged ${path}${r.item ? ` ${r.item}` : ''} (already stored as ${r.sourceId})`;

@@ -55,5 +55,10 @@ export const Claim = z.object({
   evidence: Evidence,
   origin: Origin,
   reviewState: ReviewState,
+  /**
+   * The source that first stored the paragraph this claim's evidence lies in, when it is another source (the
+   * same paragraph, word for word, in two documents): such a claim is counted once, from that source.
+   */
+  repeatsSource: z.string().nullable(),
 });
 export type Claim = z.infer<typeof Claim>;

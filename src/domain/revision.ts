@@ -1,9 +1,13 @@
 import { z } from 'zod';
 
-/** An append-only record of one change to an entity or claim: who, when, before, after and why. */
+/**
+ * An append-only record of one change to a source, entity or claim: who, when, before, after and why. Ingesting a
+ * document is one `create` of the source whose `after` lists the claims it brought (`{ uri, claims: [ids] }`);
+ * a claim's own history starts with that revision (see `revisionsOf`).
+ */
 export const Revision = z.object({
   id: z.number().int(),
-  targetKind: z.enum(['entity', 'claim']),
+  targetKind: z.enum(['source', 'entity', 'claim']),
   targetId: z.string(),
   action: z.enum(['create', 'update', 'accept', 'reject', 'merge', 'split', 'delete']),
   actor: z.string(),

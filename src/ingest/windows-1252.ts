@@ -8,15 +8,10 @@ const high = [
 
 /** Decodes Windows-1252 bytes (what "ISO-8859-1" and "Latin-1" labels mean on the web, too). */
 export function decodeWindows1252(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  const chunk = 8192;
-  for (let i = 0; i < bytes.length; i += chunk) {
-    const codes = Array.from(bytes.subarray(i, i + chunk), (b) =>
-      b >= 0x80 && b <= 0x9f ? (high[b - 0x80] ?? b) : b,
-    );
-    parts.push(String.fromCharCode(...codes));
-  }
-  return parts.join('');
+  // Latin-1 natively, then the 32 code points 0x80-0x9F (C1 controls, never text) mapped by the table.
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    .toString('latin1')
+    .replace(/[\x80-\x9f]/g, (c) => String.fromCharCode(high[c.charCodeAt(0) - 0x80] ?? c.charCodeAt(0)));
 }
 
 /** Decodes bytes in a WHATWG encoding, with Windows-1252 done right. */

@@ -7,6 +7,7 @@ import { reportPdf } from '../../test/helpers/pdf-fixtures.js';
 import { createApp } from '../api/app.js';
 import { repoRoot } from '../reference/paths.js';
 import { ingestPaths, type IngestResult } from './ingest-paths.js';
+import { inThread, workerPool, type Preparer } from './prepare-pool.js';
 
 const fixture = (name: string) => join(repoRoot, 'test', 'fixtures', 'documents', name);
 
@@ -67,5 +68,53 @@ describeEachBackend('ingest of PDF, feeds and JSON Lines', (store) => {
     ).toBe('2024-10-09');
     const again = await ingestPaths(store().db, [dir]);
     expect(again.filter((r) => r.status === 'unchanged')).toHaveLength(6);
+  });
+});
+
+describeEachBackend('ingest reads each file once', (store) => {
+  const counted = (inner: Preparer) => {
+    const calls: string[] = [];
+    const preparer: Preparer = {
+      prepare: (path, maxBytes) => {
+        calls.push(path.split('/').pop() ?? path);
+        return inner.prepare(path, maxBytes);
+      },
+      close: () => inner.close(),
+      threadsAnswered: () => inner.threadsAnswered(),
+    };
+    return { calls, preparer };
+  };
+  const folder = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'puente-once-'));
+    for (let i = 0; i < 12; i++)
+      writeFileSync(
+        join(dir, `doc-${String(i).padStart(2, '0')}.txt`),
+        `Document ${i}. China Eximbank lent US$ ${100 + i} million to Peru in 20${10 + i}.`,
+      );
+    return dir;
+  };
+  const names = Array.from({ length: 12 }, (_, i) => `doc-${String(i).padStart(2, '0')}.txt`);
+
+  it('in this thread: every file prepared exactly once, stored in order', async () => {
+    const { calls, preparer } = counted(inThread);
+    const results = await ingestPaths(store().db, [folder()], { preparer });
+    expect(calls).toEqual(names);
+    expect(results.map((r) => [r.path.split('/').pop(), r.status])).toEqual(
+      names.map((n) => [n, 'ingested']),
+    );
+  });
+
+  it('in worker threads: every file prepared exactly once, stored in order', async () => {
+    const pool = workerPool(2);
+    const { calls, preparer } = counted(pool);
+    try {
+      const results = await ingestPaths(store().db, [folder()], { preparer, workers: 2 });
+      expect([...calls].sort()).toEqual(names);
+      expect(calls).toHaveLength(12);
+      expect(results.map((r) => r.path.split('/').pop())).toEqual(names);
+      expect(results.every((r) => r.status === 'ingested')).toBe(true);
+    } finally {
+      await pool.close();
+    }
   });
 });

@@ -5,7 +5,7 @@ import { describeError } from '../domain/errors.js';
 import { readable } from '../ingest/read-document.js';
 import type { Database } from '../store/database.js';
 import { prepareFile, type PreparedFile } from './prepare.js';
-import { inThread, workerPool } from './prepare-pool.js';
+import { inThread, workerPool, type Preparer } from './prepare-pool.js';
 import { storeDocument, type StoreOutcome } from './store-document.js';
 
 /**
@@ -27,6 +27,8 @@ export interface IngestOptions {
   workers?: number;
   /** called once with the files the batch will read, before the first is read (for a progress bar) */
   onPlan?: (files: string[]) => void;
+  /** reads and extracts files instead of the one `workers` chooses; the caller closes it */
+  preparer?: Preparer;
 }
 
 const defaultMaxBytes = 20 * 1024 * 1024;
@@ -163,9 +165,9 @@ async function storePrepared(
       report({ path, item: where, status: 'failed', message, hint: hint ?? null });
       continue;
     }
-    const { doc, found } = step;
+    const { doc, found, fingerprint } = step;
     try {
-      const outcome = await storeDocument(db, doc, found);
+      const outcome = await storeDocument(db, doc, { found, fingerprint });
       report({ path, item: doc.where, encoding: doc.encoding, note: doc.note, ...outcome });
     } catch (error) {
       report(failedItem(path, doc.where, error));
@@ -190,13 +192,19 @@ export async function ingestPaths(
   const maxBytes = options.maxBytes ?? defaultMaxBytes;
   const files = plan.filter((item) => 'file' in item).length;
   // Threads take a fraction of a second to start: a handful of files is read faster in this thread.
-  const preparer = (options.workers ?? 0) > 0 && files >= 8 ? workerPool(options.workers ?? 0) : inThread;
-  const ahead = preparer === inThread ? 1 : Math.max(2, (options.workers ?? 1) * 4);
+  const own =
+    !options.preparer && (options.workers ?? 0) > 0 && files >= 8
+      ? workerPool(options.workers ?? 0)
+      : inThread;
+  const preparer = options.preparer ?? own;
+  const ahead = preparer === inThread ? 1 : Math.max(2, (options.workers ?? 2) * 16);
   const pending = new Map<number, Promise<PreparedFile>>();
+  // Plan items below `dispatched` have been handed to the preparer (each file exactly once).
+  let dispatched = 0;
   const dispatch = (upTo: number) => {
-    for (let j = 0; j < plan.length && j <= upTo; j++) {
-      const item = plan[j];
-      if (item && 'file' in item && !pending.has(j)) pending.set(j, preparer.prepare(item.file, maxBytes));
+    for (; dispatched < plan.length && dispatched <= upTo; dispatched++) {
+      const item = plan[dispatched];
+      if (item && 'file' in item) pending.set(dispatched, preparer.prepare(item.file, maxBytes));
     }
   };
   try {
@@ -212,7 +220,7 @@ export async function ingestPaths(
       }
     }
   } finally {
-    await preparer.close();
+    await own.close();
   }
   return results;
 }

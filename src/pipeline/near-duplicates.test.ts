@@ -5,7 +5,7 @@ import { describeEachBackend } from '../../test/helpers/backends.js';
 import { textDocument } from '../../test/helpers/documents.js';
 import { repoRoot } from '../reference/paths.js';
 import { listClaims } from '../store/claims.js';
-import { listSources } from '../store/sources.js';
+import { getSource, listSources } from '../store/sources.js';
 import { checkDuplicate, dedupeConfig, loadDedupeState } from './near-duplicates.js';
 import { storeDocument } from './store-document.js';
 
@@ -48,6 +48,32 @@ describeEachBackend('near-duplicate sources', (store) => {
     expect((await listClaims(db, { duplicates: 'include' })).total).toBe(first.claims + copy.claims);
     // One source asked for by id shows its own claims.
     expect((await listClaims(db, { sourceId: copy.sourceId })).total).toBe(copy.claims);
+  });
+
+  it('marks a paragraph repeated word for word from another source and counts its claims once', async () => {
+    const { db } = store();
+    const shared = original.split('\n\n').find((p) => p.includes('1.300 millones')) ?? '';
+    expect(shared).not.toBe('');
+    const first = await storeDocument(db, textDocument(original, 'a.txt'));
+    // Another story that quotes the paragraph: not a near-duplicate, one paragraph in common.
+    const quoting = await storeDocument(db, textDocument(`${other}\n\n${shared}`, 'b.txt'));
+    if (first.status !== 'ingested' || quoting.status !== 'ingested') throw new Error('not ingested');
+    expect(quoting.duplicateOf).toBeNull();
+    expect(quoting.repeatedParagraphs).toBe(1);
+    expect(first.repeatedParagraphs).toBe(0);
+    const source = await getSource(db, quoting.sourceId);
+    const last = source?.paragraphs.at(-1);
+    const index = original.split('\n\n').indexOf(shared);
+    expect(last?.repeats).toEqual({ sourceId: first.sourceId, index });
+    expect(source?.paragraphs.slice(0, -1).every((p) => p.repeats === null)).toBe(true);
+    expect(source?.duplicateParagraphs).toBe(1);
+    // Its claims name the first source; lists and totals count them once.
+    const own = await listClaims(db, { sourceId: quoting.sourceId });
+    const repeated = own.items.filter((c) => c.repeatsSource === first.sourceId);
+    expect(repeated.map((c) => c.evidence.quote)).toContain('1.300 millones de dólares');
+    expect(own.items.filter((c) => c.evidence.start >= (last?.start ?? 0))).toEqual(repeated);
+    expect((await listClaims(db, {})).total).toBe(first.claims + quoting.claims - repeated.length);
+    expect((await listClaims(db, { duplicates: 'include' })).total).toBe(first.claims + quoting.claims);
   });
 
   it('finds the original again from stored fingerprints, as a new process would', async () => {

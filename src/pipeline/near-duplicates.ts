@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { DEDUPE_CONFIG, type DedupeConfig } from '../dedupe/config.js';
 import { NearDuplicateIndex } from '../dedupe/lsh.js';
-import type { Fingerprint } from '../dedupe/minhash.js';
+import { fingerprint, type Fingerprint } from '../dedupe/minhash.js';
 import type { Database } from '../store/database.js';
 
 /**
@@ -85,6 +85,24 @@ export async function loadDedupeState(
 /** What the fingerprint reads: the headline and the text. */
 export const textOf = (title: string | null, text: string) => (title ? `${title}\n\n${text}` : text);
 
+/** A document's fingerprint made ahead (in a worker thread), with the version of the parameters it was made with. */
+export interface FingerprintAhead {
+  version: string;
+  value: Fingerprint;
+}
+
+/** The fingerprint of a document's headline and text with the parameters in force, for `checkDuplicate`. */
+export function fingerprintAhead(
+  title: string | null,
+  text: string,
+  config = dedupeConfig(),
+): FingerprintAhead {
+  const value = fingerprint(textOf(title, text), config);
+  // The shingles are only compared when verifying; without that they need not travel between threads.
+  if (!config.verifyWithShingles) value.shingles = new Uint32Array(0);
+  return { version: signatureVersion(config), value };
+}
+
 /** How a new document relates to those stored: its fingerprint, and the original it copies if any. */
 export interface DuplicateCheck {
   fingerprint: Fingerprint;
@@ -93,9 +111,18 @@ export interface DuplicateCheck {
   similarity: number | null;
 }
 
-/** Compares a document with every stored one; the original named is the root of the family it joins. */
-export function checkDuplicate(state: DedupeState, title: string | null, text: string): DuplicateCheck {
-  const fingerprint = state.index.fingerprint(textOf(title, text));
+/**
+ * Compares a document with every stored one; the original named is the root of the family it joins. A fingerprint
+ * made ahead is used when it was made with this index's parameters.
+ */
+export function checkDuplicate(
+  state: DedupeState,
+  title: string | null,
+  text: string,
+  ahead?: FingerprintAhead,
+): DuplicateCheck {
+  const fingerprint =
+    ahead?.version === state.version ? ahead.value : state.index.fingerprint(textOf(title, text));
   const match = state.index.match(fingerprint);
   if (!match) return { fingerprint, duplicateOf: null, kind: null, similarity: null };
   return {

@@ -50,7 +50,9 @@ describe('reading and extracting in worker threads', () => {
       const file = join(dir, 'one.txt');
       writeFileSync(file, 'China lent Ecuador US$ 1.7 billion in 2010.');
       const [a, b] = await Promise.all([pool.prepare(file, 1e6), pool.prepare(file, 1e6)]);
-      expect(a?.ok && a.documents[0]?.found.claims.map((c) => c.value)).toEqual([1.7e9]);
+      expect(a?.ok && a.documents[0]?.found.claims.map(({ claim }) => claim.value)).toEqual([
+        { kind: 'quantity', amount: 1.7e9, unit: 'USD', currency: 'USD' },
+      ]);
       expect(b?.ok).toBe(true);
       expect(pool.threadsAnswered()).toBe(2);
     } finally {

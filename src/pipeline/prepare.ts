@@ -1,15 +1,23 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describeError } from '../domain/errors.js';
-import { extract, type ExtractOutput } from '../extract/extract.js';
+import { extract } from '../extract/extract.js';
+import { storable, type Storable } from './to-domain.js';
 import { readDocuments, type ReadDocument, type ReadFailure } from '../ingest/read-document.js';
+import { fingerprintAhead, type FingerprintAhead } from './near-duplicates.js';
+
+/** What is made from a document before it is stored, off the writer's thread: its extraction and fingerprint. */
+export interface Ahead {
+  found: Storable;
+  fingerprint: FingerprintAhead;
+}
 
 /** A file read and extracted, ready to be stored: what a worker thread hands back to the writer. */
 export type PreparedFile =
   | {
       path: string;
       ok: true;
-      documents: { doc: ReadDocument; found: ExtractOutput }[];
+      documents: ({ doc: ReadDocument } & Ahead)[];
       failures: ReadFailure[];
     }
   | { path: string; ok: false; message: string; hint: string | null };
@@ -30,7 +38,11 @@ export async function prepareFile(path: string, maxBytes: number): Promise<Prepa
     return {
       path,
       ok: true,
-      documents: read.documents.map((doc) => ({ doc, found: extract(doc) })),
+      documents: read.documents.map((doc) => ({
+        doc,
+        found: storable(doc.contentHash, extract(doc)),
+        fingerprint: fingerprintAhead(doc.title, doc.text),
+      })),
       failures: read.failures,
     };
   } catch (error) {

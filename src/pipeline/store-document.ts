@@ -1,14 +1,16 @@
-import { extract, type ExtractOutput } from '../extract/extract.js';
+import { extract } from '../extract/extract.js';
+import type { Ahead } from './prepare.js';
 import type { ReadDocument } from '../ingest/read-document.js';
 import { claimToRow, insertClaims } from '../store/claims.js';
 import type { Db } from '../store/database.js';
 import { insertMentions, insertMissingEntities } from '../store/entities.js';
 import { appendRevisions, type NewRevision } from '../store/revisions.js';
-import { findSourceByHash, insertSource } from '../store/sources.js';
+import { findSourceByHash, firstParagraphs, insertSource, type ParagraphPlace } from '../store/sources.js';
+import type { Paragraph } from '../domain/source.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/database.js';
 import { checkDuplicate, dedupeState, duplicateColumns, remember } from './near-duplicates.js';
-import { claimFromExtraction, entityFromExtraction, sourceIdFor } from './to-domain.js';
+import { sourceIdFor, storable } from './to-domain.js';
 
 /** What happened to one document. */
 export type StoreOutcome =
@@ -17,7 +19,10 @@ export type StoreOutcome =
       status: 'ingested';
       sourceId: string;
       paragraphs: number;
+      /** paragraphs that repeat an earlier paragraph of the document or one stored by another source */
       duplicateParagraphs: number;
+      /** of those, the paragraphs another source stored first */
+      repeatedParagraphs: number;
       claims: number;
       entities: number;
       /** the original this document copies (exact or near), or null */
@@ -36,24 +41,28 @@ export const ingestActor = 'ingest';
 export async function storeDocument(
   db: Kysely<Database>,
   doc: ReadDocument,
-  extracted?: ExtractOutput,
+  ahead?: Ahead,
 ): Promise<StoreOutcome> {
   const known = await findSourceByHash(db, doc.contentHash);
   if (known) return { status: 'unchanged', sourceId: known.id };
   const sourceId = sourceIdFor(doc.contentHash);
-  // A worker thread may have extracted it already (see prepare-pool.ts).
-  const found = extracted ?? extract(doc);
-  const claims = found.claims.map((c) => ({
-    claim: claimFromExtraction(sourceId, c),
-    subjectType: c.subjectType,
-  }));
-  const entities = found.entities.map((e) => ({ entity: entityFromExtraction(e), mentions: e.mentions }));
-  const duplicateParagraphs = doc.paragraphs.filter((p) => p.duplicateOf !== null).length;
+  // A worker thread may have extracted and fingerprinted it already (see prepare-pool.ts).
+  const { claims, entities } = ahead?.found ?? storable(doc.contentHash, extract(doc));
   const at = new Date().toISOString();
+  let repeatedParagraphs = 0;
+  let duplicateParagraphs = 0;
   const dedupe = await dedupeState(db);
-  const copy = checkDuplicate(dedupe, doc.title, doc.text);
+  const copy = checkDuplicate(dedupe, doc.title, doc.text, ahead?.fingerprint);
   try {
     await db.transaction().execute(async (trx: Db) => {
+      const repeats = await firstParagraphs(
+        trx,
+        doc.paragraphs.filter((p) => p.duplicateOf === null).map((p) => p.hash),
+      );
+      repeatedParagraphs = doc.paragraphs.filter((p) => p.duplicateOf === null && repeats.has(p.hash)).length;
+      duplicateParagraphs = doc.paragraphs.filter((p) => p.duplicateOf !== null).length + repeatedParagraphs;
+      const repeatedIn = repeatedSpans(doc.paragraphs, repeats);
+      for (const { claim } of claims) claim.repeatsSource = repeatedIn(claim.evidence.start);
       await insertSource(
         trx,
         {
@@ -75,6 +84,7 @@ export async function storeDocument(
           ...duplicateColumns(dedupe, copy),
         },
         doc.paragraphs,
+        repeats,
       );
       const created = await insertMissingEntities(
         trx,
@@ -101,15 +111,16 @@ export async function storeDocument(
           after: e,
           why: `found in ${doc.uri}`,
         })),
-        ...claims.map(({ claim }): NewRevision => ({
-          targetKind: 'claim',
-          targetId: claim.id,
+        // One revision for the document and the claims it brings; each claim's history starts there.
+        {
+          targetKind: 'source',
+          targetId: sourceId,
           action: 'create',
           actor: ingestActor,
           before: null,
-          after: claim,
-          why: `extracted from ${doc.uri}`,
-        })),
+          after: { uri: doc.uri, claims: claims.map(({ claim }) => claim.id) },
+          why: `ingested ${doc.uri}`,
+        },
       ];
       await appendRevisions(trx, revisions, at);
     });
@@ -125,10 +136,20 @@ export async function storeDocument(
     sourceId,
     paragraphs: doc.paragraphs.length,
     duplicateParagraphs,
+    repeatedParagraphs,
     claims: claims.length,
     entities: entities.length,
     duplicateOf: copy.duplicateOf,
     duplicateKind: copy.kind,
     similarity: copy.similarity,
   };
+}
+
+/** For an offset into the text, the source that first stored the paragraph holding it, or null. */
+function repeatedSpans(paragraphs: Paragraph[], repeats: ReadonlyMap<string, ParagraphPlace>) {
+  const repeated = paragraphs.flatMap((p) => {
+    const first = p.duplicateOf === null ? repeats.get(p.hash) : undefined;
+    return first ? [{ start: p.start, end: p.end, sourceId: first.sourceId }] : [];
+  });
+  return (offset: number) => repeated.find((p) => p.start <= offset && offset < p.end)?.sourceId ?? null;
 }

@@ -15,8 +15,8 @@ export interface ClaimFilter {
   /** words that the evidence quote or the subject name must contain */
   q?: string | undefined;
   /**
-   * Claims of sources that copy an earlier one: left out unless `include` (so no fact counts twice), and always
-   * shown when one source is asked for.
+   * Claims of sources that copy an earlier one, and claims in paragraphs repeated word for word from another
+   * source: left out unless `include` (so no fact counts twice), and always shown when one source is asked for.
    */
   duplicates?: 'exclude' | 'include' | undefined;
 }
@@ -49,6 +49,7 @@ export function claimFromRow(row: ClaimTable): Claim {
     evidence: { sourceId: row.source_id, start: row.span_start, end: row.span_end, quote: row.quote },
     origin: { kind: row.origin_kind as Claim['origin']['kind'], name: row.origin_name },
     reviewState: row.review_state as Claim['reviewState'],
+    repeatsSource: row.repeats_source,
   };
 }
 
@@ -86,6 +87,7 @@ export function claimToRow(claim: Claim, subjectType: string | null, createdAt: 
     origin_name: claim.origin.name,
     review_state: claim.reviewState,
     created_at: createdAt,
+    repeats_source: claim.repeatsSource,
   };
 }
 
@@ -108,17 +110,19 @@ function applyFilter<O>(query: SelectQueryBuilder<Database, 'claim', O>, f: Clai
   if (f.qualifier) q = q.where('claim.qualifier', '=', f.qualifier);
   if (f.reviewState) q = q.where('claim.review_state', '=', f.reviewState);
   if (!f.sourceId && f.duplicates !== 'include')
-    q = q.where((eb: ExpressionBuilder<Database, 'claim'>) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('source')
-            .select('source.id')
-            .whereRef('source.id', '=', 'claim.source_id')
-            .where('source.duplicate_of', 'is not', null),
+    q = q
+      .where('claim.repeats_source', 'is', null)
+      .where((eb: ExpressionBuilder<Database, 'claim'>) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('source')
+              .select('source.id')
+              .whereRef('source.id', '=', 'claim.source_id')
+              .where('source.duplicate_of', 'is not', null),
+          ),
         ),
-      ),
-    );
+      );
   for (const word of (f.q ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
     // `\` escapes % and _ in the pattern; SQLite needs the ESCAPE clause to know it (PostgreSQL has it by default).
     const like = `%${word.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

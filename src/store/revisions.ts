@@ -1,4 +1,7 @@
+import type { Selectable } from 'kysely';
 import type { Revision } from '../domain/revision.js';
+import { claimFromRow } from './claims.js';
+import type { RevisionTable } from './tables/revision-table.js';
 import type { Db } from './database.js';
 
 /** A revision to append; id and time are set by the store. */
@@ -29,28 +32,55 @@ export async function appendRevisions(
   }
 }
 
-/** Every revision of one entity or claim, oldest first. */
+const fromRow = (r: Selectable<RevisionTable>): Revision => ({
+  id: r.id,
+  targetKind: r.target_kind as Revision['targetKind'],
+  targetId: r.target_id,
+  action: r.action as Revision['action'],
+  actor: r.actor,
+  at: r.at,
+  before: r.before === null ? null : (JSON.parse(r.before) as unknown),
+  after: r.after === null ? null : (JSON.parse(r.after) as unknown),
+  why: r.why,
+});
+
+/**
+ * Every revision of one source, entity or claim, oldest first. A claim's history starts with the ingest of its
+ * source (one revision per document, not one per claim); that entry is shown as the claim's `create`, with the
+ * claim as it was made: the `before` of its first change, or the claim as it stands when it never changed.
+ */
 export async function revisionsOf(
   db: Db,
   targetKind: Revision['targetKind'],
   targetId: string,
 ): Promise<Revision[]> {
-  const rows = await db
+  const own = (
+    await db
+      .selectFrom('revision')
+      .selectAll()
+      .where('target_kind', '=', targetKind)
+      .where('target_id', '=', targetId)
+      .orderBy('id')
+      .execute()
+  ).map(fromRow);
+  if (targetKind !== 'claim') return own;
+  const claim = await db.selectFrom('claim').selectAll().where('id', '=', targetId).executeTakeFirst();
+  if (!claim) return own;
+  const ingest = await db
     .selectFrom('revision')
     .selectAll()
-    .where('target_kind', '=', targetKind)
-    .where('target_id', '=', targetId)
+    .where('target_kind', '=', 'source')
+    .where('target_id', '=', claim.source_id)
+    .where('action', '=', 'create')
     .orderBy('id')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    targetKind: r.target_kind as Revision['targetKind'],
-    targetId: r.target_id,
-    action: r.action as Revision['action'],
-    actor: r.actor,
-    at: r.at,
-    before: r.before === null ? null : (JSON.parse(r.before) as unknown),
-    after: r.after === null ? null : (JSON.parse(r.after) as unknown),
-    why: r.why,
-  }));
+    .executeTakeFirst();
+  if (!ingest) return own;
+  const created: Revision = {
+    ...fromRow(ingest),
+    targetKind: 'claim',
+    targetId,
+    before: null,
+    after: own[0] ? own[0].before : claimFromRow(claim),
+  };
+  return [created, ...own];
 }

@@ -12,8 +12,42 @@ export async function findSourceByHash(db: Db, contentHash: string) {
     .executeTakeFirst();
 }
 
-/** Stores a source row and its paragraphs. */
-export async function insertSource(db: Db, row: SourceTable, paragraphs: Paragraph[]): Promise<void> {
+/** Where a paragraph's text was first stored: a source and the paragraph's index in it. */
+export interface ParagraphPlace {
+  sourceId: string;
+  index: number;
+}
+
+/**
+ * For paragraph hashes, the paragraph of another source that first stored each text (a first occurrence: not a
+ * repeat within its source, not a repeat of another source). Hashes never stored are absent from the map.
+ */
+export async function firstParagraphs(db: Db, hashes: string[]): Promise<Map<string, ParagraphPlace>> {
+  const found = new Map<string, ParagraphPlace>();
+  const unique = [...new Set(hashes)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await db
+      .selectFrom('paragraph')
+      .select(['source_id', 'idx', 'hash'])
+      .where('hash', 'in', unique.slice(i, i + 500))
+      .where('duplicate_of', 'is', null)
+      .where('repeats_source', 'is', null)
+      .orderBy('source_id')
+      .orderBy('idx')
+      .execute();
+    for (const row of rows)
+      if (!found.has(row.hash)) found.set(row.hash, { sourceId: row.source_id, index: row.idx });
+  }
+  return found;
+}
+
+/** Stores a source row and its paragraphs (`repeats` gives, by hash, where another source stored them first). */
+export async function insertSource(
+  db: Db,
+  row: SourceTable,
+  paragraphs: Paragraph[],
+  repeats: ReadonlyMap<string, ParagraphPlace> = new Map(),
+): Promise<void> {
   await db.insertInto('source').values(row).execute();
   for (let i = 0; i < paragraphs.length; i += 200) {
     await db
@@ -27,6 +61,8 @@ export async function insertSource(db: Db, row: SourceTable, paragraphs: Paragra
           hash: p.hash,
           duplicate_of: p.duplicateOf,
           page: p.page,
+          repeats_source: p.duplicateOf === null ? (repeats.get(p.hash)?.sourceId ?? null) : null,
+          repeats_idx: p.duplicateOf === null ? (repeats.get(p.hash)?.index ?? null) : null,
         })),
       )
       .execute();
@@ -113,8 +149,11 @@ export async function getSource(
   db: Db,
   id: string,
 ): Promise<
-  | (Source &
-      Pick<SourceSummary, 'duplicateOf' | 'duplicateKind' | 'similarity'> & { duplicateParagraphs: number })
+  | (Omit<Source, 'paragraphs'> &
+      Pick<SourceSummary, 'duplicateOf' | 'duplicateKind' | 'similarity'> & {
+        duplicateParagraphs: number;
+        paragraphs: (Paragraph & { repeats: ParagraphPlace | null })[];
+      })
   | undefined
 > {
   const row = await db.selectFrom('source').selectAll().where('id', '=', id).executeTakeFirst();
@@ -149,6 +188,8 @@ export async function getSource(
       hash: p.hash,
       duplicateOf: p.duplicate_of,
       page: p.page,
+      repeats:
+        p.repeats_source === null ? null : { sourceId: p.repeats_source, index: Number(p.repeats_idx) },
     })),
   };
 }

@@ -30,13 +30,24 @@ export async function checkWhole(store: Store) {
       .executeTakeFirstOrThrow();
     expect(Number(outside.n), `mentions of ${s.uri}`).toBe(0);
   }
-  // Every claim has its creation in the revision log, and nothing points at a missing entity.
-  const unlogged = await sql<{ n: number }>`
-    select count(*) as n from claim c
-    where not exists (select 1 from revision r where r.target_kind = 'claim' and r.target_id = c.id)`.execute(
-    db,
+  // Every source has its ingest in the revision log, listing exactly the claims stored with it.
+  const logs = await db
+    .selectFrom('revision')
+    .select(['target_id', 'after'])
+    .where('target_kind', '=', 'source')
+    .where('action', '=', 'create')
+    .execute();
+  const logged = new Map(
+    logs.map((r) => [r.target_id, (JSON.parse(r.after ?? '{}') as { claims: string[] }).claims]),
   );
-  expect(Number(unlogged.rows[0]?.n)).toBe(0);
+  const claimRows = await db.selectFrom('claim').select(['id', 'source_id']).execute();
+  for (const s of sources) {
+    const ids = claimRows.filter((c) => c.source_id === s.id).map((c) => c.id);
+    expect([...(logged.get(s.id) ?? ['(no revision)'])].sort(), `ingest revision of ${s.uri}`).toEqual(
+      ids.sort(),
+    );
+  }
+  // Nothing points at a missing entity.
   const orphans = await sql<{ n: number }>`
     select count(*) as n from mention m where not exists (select 1 from entity e where e.id = m.entity_id)`.execute(
     db,

@@ -28,6 +28,8 @@ export interface Paragraph {
   start: number;
   end: number;
   duplicateOf: number | null;
+  /** the paragraph of another source that first stored this text, word for word */
+  repeats: { sourceId: string; index: number } | null;
   /** the PDF page the paragraph is on, null for documents without pages */
   page: number | null;
 }

@@ -21,4 +21,6 @@ export interface ClaimTable {
   origin_name: string;
   review_state: string;
   created_at: string;
+  /** the source that first stored the paragraph this claim's evidence lies in, when another source did */
+  repeats_source: string | null;
 }

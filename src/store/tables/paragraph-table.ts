@@ -8,4 +8,8 @@ export interface ParagraphTable {
   duplicate_of: number | null;
   /** the 1-based page of a PDF the paragraph is on; null for documents without pages */
   page: number | null;
+  /** the source that first stored a paragraph with this text, when it is another source; else null */
+  repeats_source: string | null;
+  /** that paragraph's index in `repeats_source` */
+  repeats_idx: number | null;
 }

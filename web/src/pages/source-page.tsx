@@ -101,8 +101,8 @@ export function SourcePage({ id }: { id: string }) {
           {s.language && <span>lang {s.language}</span>}
           {s.publishedAt && <span>published {s.publishedAt}</span>}
           <span>
-            {s.paragraphs.length} paragraphs, {s.paragraphs.filter((p) => p.duplicateOf !== null).length}{' '}
-            duplicate
+            {s.paragraphs.length} paragraphs,{' '}
+            {s.paragraphs.filter((p) => p.duplicateOf !== null || p.repeats !== null).length} duplicate
           </span>
           <span>{s.uri}</span>
         </div>
@@ -113,14 +113,24 @@ export function SourcePage({ id }: { id: string }) {
             <p
               key={p.index}
               id={`p${p.index}`}
-              class={p.duplicateOf === null ? 'para' : 'para duplicate'}
+              class={p.duplicateOf === null && p.repeats === null ? 'para' : 'para duplicate'}
               title={
-                p.duplicateOf === null
-                  ? undefined
-                  : `Repeats paragraph ${p.duplicateOf + 1}: not extracted again`
+                p.duplicateOf !== null
+                  ? `Repeats paragraph ${p.duplicateOf + 1}: not extracted again`
+                  : p.repeats !== null
+                    ? 'Word for word in a source stored earlier: its claims are counted there'
+                    : undefined
               }
             >
               {p.duplicateOf !== null && <span class="dup-label">repeat of ¶{p.duplicateOf + 1}</span>}
+              {p.repeats !== null && (
+                <a
+                  class="dup-label"
+                  href={`/sources/${encodeURIComponent(p.repeats.sourceId)}#p${p.repeats.index}`}
+                >
+                  also in {p.repeats.sourceId} ¶{p.repeats.index + 1}
+                </a>
+              )}
               {segment(s.text, p.start, p.end, marks).map((seg) => (
                 <Highlighted key={seg.start} seg={seg} selected={selected} onSelect={select} />
               ))}
