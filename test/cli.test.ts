@@ -319,21 +319,34 @@ describe('puente start', () => {
     const dir = tempDir();
     const env = { PUENTE_DB: join(dir, 'first.db'), PORT: '0' };
     const first = await startPuente(['start'], env);
-    const body = (await (await fetch(`${first.url}/api/v1/sources`)).json()) as {
+    const body = (await (await fetch(`${first.url}/api/v1/sources?limit=500`)).json()) as {
       total: number;
-      items: { duplicateParagraphs: number }[];
+      items: { duplicateParagraphs: number; uri: string }[];
+    };
+    const projects = (await (await fetch(`${first.url}/api/v1/projects?limit=1`)).json()) as {
+      total: number;
+    };
+    const gcdf = (await (await fetch(`${first.url}/api/v1/projects?q=gcdf&limit=1`)).json()) as {
+      total: number;
     };
     await first.stop();
     expect(first.output()).toMatch(/first start: ingesting the bundled samples/);
-    expect(body.total).toBe(2);
-    expect(body.items.some((s) => s.duplicateParagraphs > 0)).toBe(true);
+    expect(first.output()).toMatch(/GCDF 3.0: 1179 records imported, 0 unchanged, 0 failed/);
+    // The 1,179 GCDF records are sources too (each cited by its AidData page), then the two samples.
+    expect(body.total).toBe(1181);
+    const samples = body.items.filter((s) => s.uri.endsWith('.txt'));
+    expect(samples).toHaveLength(2);
+    expect(samples.some((s) => s.duplicateParagraphs > 0)).toBe(true);
+    // Every GCDF project, and the projects the samples name.
+    expect(projects.total).toBeGreaterThan(1179);
+    expect(gcdf.total).toBe(1179);
 
     const second = await startPuente(['start'], env);
     const again = (await (await fetch(`${second.url}/api/v1/sources`)).json()) as { total: number };
     const page = await (await fetch(`${second.url}/`)).text();
     await second.stop();
     expect(second.output()).not.toMatch(/first start|ingested/);
-    expect(again.total).toBe(2);
+    expect(again.total).toBe(1181);
     expect(page).toContain('<div id="app">');
   });
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { repoRoot } from '../reference/paths.js';
 import type { Store } from '../store/connect.js';
 import { claimRoutes } from './claims-routes.js';
+import { registryRoutes } from './registry-routes.js';
 import { errorBody, handleError } from './errors.js';
 import { sourceRoutes } from './sources-routes.js';
 import { serveWebApp } from './static.js';
@@ -18,7 +19,8 @@ export function createApp(store: Store, options: { webRoot?: string } = {}) {
   const api = new Hono()
     .get('/health', (c) => c.json({ ok: true, backend: store.backend }))
     .route('/', sourceRoutes(db))
-    .route('/', claimRoutes(db));
+    .route('/', claimRoutes(db))
+    .route('/', registryRoutes(db));
 
   const app = new Hono();
   app.use(

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerExtract } from './extract-command.js';
+import { registerImport } from './import-command.js';
 import { registerIngest } from './ingest-command.js';
 import { errorLine, warn } from './output.js';
 import { registerServe } from './serve-command.js';
@@ -16,6 +17,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerIngest(program, setExit);
   registerExtract(program);
   registerServe(program);
+  registerImport(program, setExit);
   return program;
 }
 

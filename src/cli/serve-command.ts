@@ -7,6 +7,7 @@ import { ingestPaths } from '../pipeline/ingest-paths.js';
 import { dataDir } from '../reference/paths.js';
 import { migrate, openStore, type Store } from '../store/connect.js';
 import { getMeta, setMeta } from '../store/meta.js';
+import { runGcdfImport } from './import-command.js';
 import { resultLine, summarize } from './ingest-command.js';
 import { say, warn } from './output.js';
 import { buildWebApp, webBuildIsStale } from './web-build.js';
@@ -35,6 +36,14 @@ export async function loadSamplesOnce(store: Store): Promise<void> {
   for (const r of results) (r.status === 'failed' ? warn : say)(resultLine(r));
   const { failed } = summarize(results);
   if (failed === 0) await setMeta(store.db, 'samples_loaded', new Date().toISOString());
+}
+
+/** On a database's first start, imports the bundled GCDF 3.0 LAC records once (about 10 s); later starts skip it. */
+export async function loadGcdfOnce(store: Store): Promise<void> {
+  if (await getMeta(store.db, 'gcdf_loaded')) return;
+  say('first start: importing AidData GCDF 3.0 LAC records from data/gcdf3-lac');
+  const { summary } = await runGcdfImport(store, join(dataDir, 'gcdf3-lac'), true);
+  if (summary.failed === 0) await setMeta(store.db, 'gcdf_loaded', new Date().toISOString());
 }
 
 async function serveUntilStopped(store: Store, port: number) {
@@ -72,6 +81,7 @@ export function registerServe(program: Command) {
       const store = openStore();
       const applied = await migrate(store.db);
       if (applied.length > 0) say(`database ready: ${store.location} (applied ${applied.join(', ')})`);
+      await loadGcdfOnce(store);
       await loadSamplesOnce(store);
       if (webBuildIsStale()) {
         say('building the web app (web/dist)...');

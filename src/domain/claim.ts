@@ -14,6 +14,8 @@ export const ClaimValue = z.discriminatedUnion('kind', [
     unit: z.string().min(1),
     /** the ISO 4217 code when the quantity is money, else null */
     currency: z.string().length(3).nullable(),
+    /** money in constant USD of this year's prices (a dataset's figure); absent or null: as of the claim's time */
+    constantBase: z.number().int().nullable().optional(),
   }),
   z.object({ kind: z.literal('date'), date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/) }),
   z.object({ kind: z.literal('entity'), entityId: z.string().nullable(), name: z.string() }),

@@ -22,7 +22,9 @@ export type MediaType =
   | 'application/pdf'
   | 'application/rss+xml'
   | 'application/atom+xml'
-  | 'application/x-ndjson';
+  | 'application/x-ndjson'
+  /** a record of a dataset (one CSV row), imported by `puente import` */
+  | 'text/csv';
 
 /** A document read and normalized, ready to be extracted and stored. */
 export interface ReadDocument extends NormalizedText {

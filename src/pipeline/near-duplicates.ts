@@ -63,6 +63,8 @@ export async function loadDedupeState(
   const rows = await db
     .selectFrom('source')
     .select(['id', 'title', 'text', 'duplicate_of', 'dedupe_key', 'dedupe_signature', 'dedupe_version'])
+    // Dataset records (`puente import`) are never compared (see fingerprintOnly).
+    .where('media_type', '!=', 'text/csv')
     .orderBy('ingested_at')
     .orderBy('id')
     .execute();
@@ -131,6 +133,18 @@ export function checkDuplicate(
     kind: match.kind,
     similarity: Math.round(match.similarity * 1000) / 1000,
   };
+}
+
+/** A dataset record's fingerprint, kept with it, but never compared: records are not copies of each other. */
+export function fingerprintOnly(
+  state: DedupeState,
+  title: string | null,
+  text: string,
+  ahead?: FingerprintAhead,
+): DuplicateCheck {
+  const fingerprint =
+    ahead?.version === state.version ? ahead.value : state.index.fingerprint(textOf(title, text));
+  return { fingerprint, duplicateOf: null, kind: null, similarity: null };
 }
 
 /** The columns that keep a document's fingerprint and link. */

@@ -9,8 +9,15 @@ import { findSourceByHash, firstParagraphs, insertSource, type ParagraphPlace } 
 import type { Paragraph } from '../domain/source.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/database.js';
-import { checkDuplicate, dedupeState, duplicateColumns, remember } from './near-duplicates.js';
+import {
+  checkDuplicate,
+  dedupeState,
+  duplicateColumns,
+  fingerprintOnly,
+  remember,
+} from './near-duplicates.js';
 import { sourceIdFor, storable } from './to-domain.js';
+import { refreshProjects } from '../reconcile/projects.js';
 
 /** What happened to one document. */
 export type StoreOutcome =
@@ -31,6 +38,16 @@ export type StoreOutcome =
       similarity: number | null;
     };
 
+/** How a document is stored. */
+export interface StoreOptions {
+  /**
+   * A dataset record (`puente import`): never a near-duplicate of another record, and its paragraphs are not
+   * marked as repeats of other records (records of linked projects share whole paragraphs but are distinct
+   * records about distinct projects).
+   */
+  dataset?: boolean;
+}
+
 /** The actor that revisions made by ingestion name. */
 export const ingestActor = 'ingest';
 
@@ -42,6 +59,7 @@ export async function storeDocument(
   db: Kysely<Database>,
   doc: ReadDocument,
   ahead?: Ahead,
+  options: StoreOptions = {},
 ): Promise<StoreOutcome> {
   const known = await findSourceByHash(db, doc.contentHash);
   if (known) return { status: 'unchanged', sourceId: known.id };
@@ -52,13 +70,17 @@ export async function storeDocument(
   let repeatedParagraphs = 0;
   let duplicateParagraphs = 0;
   const dedupe = await dedupeState(db);
-  const copy = checkDuplicate(dedupe, doc.title, doc.text, ahead?.fingerprint);
+  const copy = options.dataset
+    ? fingerprintOnly(dedupe, doc.title, doc.text, ahead?.fingerprint)
+    : checkDuplicate(dedupe, doc.title, doc.text, ahead?.fingerprint);
   try {
     await db.transaction().execute(async (trx: Db) => {
-      const repeats = await firstParagraphs(
-        trx,
-        doc.paragraphs.filter((p) => p.duplicateOf === null).map((p) => p.hash),
-      );
+      const repeats = options.dataset
+        ? new Map<string, ParagraphPlace>()
+        : await firstParagraphs(
+            trx,
+            doc.paragraphs.filter((p) => p.duplicateOf === null).map((p) => p.hash),
+          );
       repeatedParagraphs = doc.paragraphs.filter((p) => p.duplicateOf === null && repeats.has(p.hash)).length;
       duplicateParagraphs = doc.paragraphs.filter((p) => p.duplicateOf !== null).length + repeatedParagraphs;
       const repeatedIn = repeatedSpans(doc.paragraphs, repeats);
@@ -123,6 +145,17 @@ export async function storeDocument(
         },
       ];
       await appendRevisions(trx, revisions, at);
+      // The projects this document speaks of get their views recomputed with its claims.
+      await refreshProjects(
+        trx,
+        [
+          ...entities.filter((e) => e.entity.type === 'project').map((e) => e.entity.id),
+          ...claims.flatMap(({ claim }) =>
+            claim.subjectId?.startsWith('project:') ? [claim.subjectId] : [],
+          ),
+        ],
+        at,
+      );
     });
   } catch (error) {
     // Another process stored the same bytes first: the unique content hash makes that harmless.
@@ -130,7 +163,7 @@ export async function storeDocument(
     if (winner) return { status: 'unchanged', sourceId: winner.id };
     throw error;
   }
-  remember(dedupe, sourceId, copy);
+  if (!options.dataset) remember(dedupe, sourceId, copy);
   return {
     status: 'ingested',
     sourceId,

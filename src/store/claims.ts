@@ -24,7 +24,13 @@ export interface ClaimFilter {
 function valueFromRow(row: ClaimTable): ClaimValue {
   switch (row.value_kind) {
     case 'quantity':
-      return { kind: 'quantity', amount: Number(row.amount), unit: row.unit ?? '', currency: row.currency };
+      return {
+        kind: 'quantity',
+        amount: Number(row.amount),
+        unit: row.unit ?? '',
+        currency: row.currency,
+        ...(row.constant_base === null ? {} : { constantBase: Number(row.constant_base) }),
+      };
     case 'date':
       return { kind: 'date', date: row.value_text ?? '' };
     case 'entity':
@@ -88,6 +94,7 @@ export function claimToRow(claim: Claim, subjectType: string | null, createdAt: 
     review_state: claim.reviewState,
     created_at: createdAt,
     repeats_source: claim.repeatsSource,
+    constant_base: v.kind === 'quantity' ? (v.constantBase ?? null) : null,
   };
 }
 

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ClaimTable } from './tables/claim-table.js';
 import type { EntityTable, MentionTable } from './tables/entity-table.js';
 import type { ParagraphTable } from './tables/paragraph-table.js';
+import type { ProjectCountryTable, ProjectViewTable } from './tables/project-table.js';
 import type { MetaTable, RevisionTable } from './tables/revision-table.js';
 import type { SourceTable } from './tables/source-table.js';
 
@@ -14,6 +15,8 @@ export interface Database {
   claim: ClaimTable;
   revision: RevisionTable;
   meta: MetaTable;
+  project_view: ProjectViewTable;
+  project_country: ProjectCountryTable;
 }
 
 /** A connection or a transaction: repositories take either. */

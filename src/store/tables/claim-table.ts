@@ -23,4 +23,6 @@ export interface ClaimTable {
   created_at: string;
   /** the source that first stored the paragraph this claim's evidence lies in, when another source did */
   repeats_source: string | null;
+  /** set when `amount` is in constant USD of this year's prices (a dataset's figure), else null */
+  constant_base: number | null;
 }

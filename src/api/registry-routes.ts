@@ -1,0 +1,67 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { badRequest, notFound } from '../domain/errors.js';
+import { loadCountries } from '../reference/countries.js';
+import type { Db } from '../store/database.js';
+import { getIndicator, listIndicators } from '../store/indicators.js';
+import { getProject, listProjects } from '../store/projects.js';
+import { pageQuery, queryText } from './query.js';
+
+const projectQuery = pageQuery.extend({
+  country: queryText(3).optional(),
+  sector: queryText(100).optional(),
+  status: queryText(40).optional(),
+  year: z.coerce.number().int().min(1900).max(2100).optional(),
+  q: queryText(200).optional(),
+});
+
+/** ISO 3166-1 alpha-2 or alpha-3 (any case) to alpha-3; a code the registry does not hold is a 400. */
+function alpha3(code: string): string {
+  const upper = code.toUpperCase();
+  const country = loadCountries().find((c) => c.iso2 === upper || c.iso3 === upper);
+  if (!country)
+    throw badRequest(
+      `unknown country code "${code.slice(0, 3)}"`,
+      'give an ISO 3166-1 alpha-2 (PE) or alpha-3 (PER) code',
+    );
+  return country.iso3;
+}
+
+/**
+ * `GET /projects` (filters country, sector, status, year, q; each item with its preferred values and conflict
+ * count; `total`, and `amountUsd2021`, the sum of the preferred amounts of every matching project),
+ * `GET /projects/:id` (every property with its preferred value, alternatives and evidence),
+ * `GET /indicators` and `GET /indicators/:id` (time series with every reported value).
+ */
+export function registryRoutes(db: Db) {
+  return new Hono()
+    .get('/projects', async (c) => {
+      const q = projectQuery.parse(c.req.query());
+      return c.json(
+        await listProjects(
+          db,
+          {
+            iso3: q.country ? alpha3(q.country) : undefined,
+            sector: q.sector,
+            status: q.status,
+            year: q.year,
+            q: q.q,
+          },
+          q,
+        ),
+      );
+    })
+    .get('/projects/:id', async (c) => {
+      const id = c.req.param('id');
+      const project = id.length <= 300 ? await getProject(db, id) : undefined;
+      if (!project) throw notFound('project', id.slice(0, 60));
+      return c.json(project);
+    })
+    .get('/indicators', async (c) => c.json(await listIndicators(db, pageQuery.parse(c.req.query()))))
+    .get('/indicators/:id', async (c) => {
+      const id = c.req.param('id');
+      const indicator = id.length <= 300 ? await getIndicator(db, id) : undefined;
+      if (!indicator) throw notFound('indicator', id.slice(0, 60));
+      return c.json(indicator);
+    });
+}

@@ -1,0 +1,108 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { expect, it } from 'vitest';
+import { describeEachBackend } from '../../test/helpers/backends.js';
+import { createApp } from '../api/app.js';
+import { dataDir } from '../reference/paths.js';
+import { gcdfFile, importGcdf } from './gcdf.js';
+
+const bundled = join(dataDir, 'gcdf3-lac');
+const rows = parse(readFileSync(join(bundled, gcdfFile)), { columns: true }) as Record<string, string>[];
+
+/** A folder with the first `n` records of the bundled file, and optionally one broken record. */
+function subset(n: number, broken = false) {
+  const dir = mkdtempSync(join(tmpdir(), 'puente-gcdf-'));
+  const chosen = rows.slice(0, n);
+  if (broken)
+    chosen.splice(2, 0, { ...rows[0], aiddata_record_id: 'x12', amount_constant_usd_2021: 'lots' } as never);
+  writeFileSync(
+    join(dir, gcdfFile),
+    stringify(chosen, { header: true, columns: Object.keys(rows[0] ?? {}) }),
+  );
+  return dir;
+}
+
+interface ProjectList {
+  total: number;
+  amountUsd2021: number;
+  datasetAmountUsd2021: number;
+  items: { id: string; countries: string[]; amount: { value: number } | null; location: unknown }[];
+  next: string | null;
+}
+
+describeEachBackend('GCDF 3.0 import', (store) => {
+  it('imports records as projects with dataset claims, goes on past a bad record, and is idempotent', async () => {
+    const dir = subset(40, true);
+    const results = await importGcdf(store().db, dir);
+    expect(results).toHaveLength(41);
+    const failed = results.filter((r) => r.status === 'failed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatchObject({ row: 4, record: 'x12' });
+    expect(failed[0]?.status === 'failed' && failed[0].message).toMatch(/aiddata_record_id "x12"/);
+    const app = createApp(store(), { webRoot: '/nonexistent' });
+    const list = (await (await app.request('/api/v1/projects?limit=500')).json()) as ProjectList;
+    expect(list.total).toBe(40);
+    const first = rows[0] as Record<string, string>;
+    const detail = (await (
+      await app.request(`/api/v1/projects/project:gcdf-${first.aiddata_record_id}`)
+    ).json()) as {
+      amount: { value: number; constantBase: number } | null;
+      sector: string;
+      location: { precision: string; latitude: number };
+      properties: {
+        property: string;
+        preferred: { claims: { quote: string; origin: string; uri: string }[] };
+      }[];
+    };
+    expect(detail.sector).toBe(first.sector_name);
+    expect(detail.location).toMatchObject({ precision: 'adm1', latitude: Number(first.latitude) });
+    expect(detail.amount?.value).toBeCloseTo(Number(first.amount_constant_usd_2021), 1);
+    expect(detail.amount?.constantBase).toBe(2021);
+    const commitment = detail.properties.find((p) => p.property === 'commitment');
+    expect(commitment?.preferred.claims[0]).toMatchObject({
+      origin: 'import:gcdf-3.0',
+      uri: `https://china.aiddata.org/projects/${first.aiddata_record_id}/`,
+    });
+    expect(commitment?.preferred.claims[0]?.quote).toMatch(/^Amount: USD [\d,.]+ \(constant 2021 USD\)\.$/);
+    const again = await importGcdf(store().db, dir);
+    expect(again.filter((r) => r.status === 'unchanged')).toHaveLength(40);
+  });
+});
+
+it('per-country sums of the whole bundled file match the source file within 0.1%', async () => {
+  const { openTestStore } = await import('../../test/helpers/backends.js');
+  const s = await openTestStore('sqlite');
+  try {
+    const results = await importGcdf(s.db, bundled);
+    expect(results.filter((r) => r.status === 'failed')).toEqual([]);
+    const app = createApp(s, { webRoot: '/nonexistent' });
+    const all = (await (await app.request('/api/v1/projects?limit=1')).json()) as ProjectList;
+    expect(all.total).toBe(rows.length);
+    const expected = new Map<string, number>();
+    for (const r of rows)
+      for (const code of (r.recipient_iso3 ?? '').split('|'))
+        expected.set(code, (expected.get(code) ?? 0) + Number(r.amount_constant_usd_2021 || 0));
+    let checked = 0;
+    for (const [code, sum] of expected) {
+      const got = (await (
+        await app.request(`/api/v1/projects?country=${code}&limit=1`)
+      ).json()) as ProjectList;
+      if (sum === 0) expect(got.datasetAmountUsd2021).toBe(0);
+      else expect(Math.abs(got.datasetAmountUsd2021 - sum) / sum).toBeLessThan(0.001);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(25);
+    // alpha-2 codes work too, and an unknown code is a clear 400.
+    const peru = (await (await app.request('/api/v1/projects?country=pe&limit=1')).json()) as ProjectList;
+    expect(peru.datasetAmountUsd2021).toBeCloseTo(expected.get('PER') ?? -1, 0);
+    const bad = await app.request('/api/v1/projects?country=XX');
+    expect(bad.status).toBe(400);
+    // How many records got a commitment year from their prose (reported in the note).
+    expect(results.filter((r) => r.status === 'ingested' && r.commitmentYear).length).toBeGreaterThan(400);
+  } finally {
+    await s.close();
+  }
+}, 120_000);

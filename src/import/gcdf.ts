@@ -1,0 +1,320 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { Kysely } from 'kysely';
+import { describeError, PuenteError } from '../domain/errors.js';
+import { extract } from '../extract/extract.js';
+import type { ExtractedClaim } from '../extract/types.js';
+import type { ReadDocument } from '../ingest/read-document.js';
+import { buildText, cleanLine } from '../ingest/normalize.js';
+import { fingerprintAhead } from '../pipeline/near-duplicates.js';
+import { storeDocument } from '../pipeline/store-document.js';
+import { claimFromExtraction, sourceIdFor, storable } from '../pipeline/to-domain.js';
+import { loadCountries } from '../reference/countries.js';
+import type { Database } from '../store/database.js';
+
+/** The file of AidData's GCDF 3.0 LAC release that `puente import gcdf` reads, and the columns it needs. */
+export const gcdfFile = 'gcdf3_lac_geolocated_projects.csv';
+const columns = [
+  'aiddata_record_id',
+  'recipient_iso3',
+  'primary_adm1',
+  'latitude',
+  'longitude',
+  'amount_constant_usd_2021',
+  'sector_name',
+  'title',
+  'description',
+  'staff_comments',
+] as const;
+type Row = Record<(typeof columns)[number], string> & Record<string, string>;
+
+/** The base year of GCDF 3.0's constant amounts. */
+export const gcdfBaseYear = 2021;
+/** How every GCDF record is cited: AidData's project page of the record. */
+export const gcdfRecordUri = (id: string) => `https://china.aiddata.org/projects/${id}/`;
+/** The registry id of a GCDF record's project. */
+export const gcdfProjectId = (id: string) => `project:gcdf-${id}`;
+
+/** What one record gave, or why it failed. */
+export type GcdfResult =
+  | {
+      record: string;
+      row: number;
+      status: 'ingested' | 'unchanged';
+      projectId: string;
+      claims: number;
+      commitmentYear: number | null;
+    }
+  | { record: string; row: number; status: 'failed'; message: string; hint: string | null };
+
+const amountFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+/**
+ * The record as a document: the title, a line stating the dataset's fields (the evidence of the dataset claims),
+ * then AidData's description and staff comments, whose prose the extraction engine reads like any article.
+ */
+function recordText(r: Row, countries: Map<string, { name: string; iso2: string }>) {
+  const recipients = r.recipient_iso3.split('|').filter(Boolean);
+  const named = recipients.map((c) => `${countries.get(c)?.name ?? c} (${c})`);
+  const parts: { key: string; text: string }[] = [
+    { key: 'record', text: `AidData GCDF 3.0 record ${r.aiddata_record_id}.` },
+    { key: 'recipient', text: `Recipient: ${named.join(', ')}.` },
+    { key: 'sector', text: `Sector: ${r.sector_name}.` },
+  ];
+  if (r.amount_constant_usd_2021)
+    parts.push({
+      key: 'amount',
+      text: `Amount: USD ${amountFormat.format(Number(r.amount_constant_usd_2021))} (constant ${gcdfBaseYear} USD).`,
+    });
+  if (r.primary_adm1) parts.push({ key: 'location', text: `Location: ${cleanLine(r.primary_adm1)} (ADM1).` });
+  let line = '';
+  const spans = new Map<string, { start: number; end: number }>();
+  for (const p of parts) {
+    if (line) line += ' ';
+    spans.set(p.key, { start: line.length, end: line.length + p.text.length });
+    line += p.text;
+  }
+  const paragraphs = [cleanLine(r.title), line, cleanLine(r.description), cleanLine(r.staff_comments)].filter(
+    (p) => p !== '',
+  );
+  return { paragraphs, spans, recipients };
+}
+
+/**
+ * The year a record was committed, read from the claims its prose gave: the first dated signing ("signed a
+ * $297.7 million loan agreement" on 22 September 2013), else the date of the amount the title states.
+ */
+function commitmentClaim(claims: ExtractedClaim[], titleEnd: number): ExtractedClaim | null {
+  const signed = claims
+    .filter((c) => c.property === 'status' && c.value === 'signed' && c.time && c.start >= titleEnd)
+    .sort((a, b) => (a.time ?? '').localeCompare(b.time ?? ''))[0];
+  if (signed) return signed;
+  const headline = claims.find((c) => c.end <= titleEnd && typeof c.value === 'number' && c.currency);
+  if (!headline || typeof headline.value !== 'number') return null;
+  const amount = headline.value;
+  return (
+    claims.find(
+      (c) =>
+        c.start >= titleEnd &&
+        c.time &&
+        typeof c.value === 'number' &&
+        c.currency === headline.currency &&
+        Math.abs(c.value - amount) <= 0.01 * amount,
+    ) ?? null
+  );
+}
+
+/**
+ * Imports AidData's GCDF 3.0 LAC records (`gcdf3_lac_geolocated_projects.csv` in `dir`): each record becomes a
+ * source (cited by its AidData project page) and an accepted project entity with its ADM1 point, with dataset
+ * claims (amount in constant 2021 USD, sector, recipient countries, ADM1 location) whose evidence is the record's
+ * field line, and every claim the extraction engine finds in the description and staff comments (dates, lenders,
+ * borrowers, contractors, rates, maturities, original-currency amounts), all about that project. A record whose
+ * commitment year can be read from its prose gets a `commitment_year` claim. Records already imported with the
+ * same content are `unchanged`; a bad record fails alone. Never throws for a bad record; throws when the file
+ * is missing or its columns are wrong.
+ */
+export async function importGcdf(
+  db: Kysely<Database>,
+  dir: string,
+  onResult?: (result: GcdfResult) => void,
+): Promise<GcdfResult[]> {
+  const path = join(dir, gcdfFile);
+  if (!existsSync(path))
+    throw new PuenteError(
+      'bad_request',
+      `${path}: no such file`,
+      `give the folder that holds AidData's ${gcdfFile} (in this repository: data/gcdf3-lac)`,
+    );
+  let rows: Row[];
+  try {
+    rows = parse(readFileSync(path), { columns: true, bom: true, skip_empty_lines: true }) as Row[];
+  } catch (error) {
+    throw new PuenteError('bad_request', `${path}: not readable as CSV: ${describeError(error).message}`);
+  }
+  const header = Object.keys(rows[0] ?? {});
+  const missing = columns.filter((c) => !header.includes(c));
+  if (missing.length > 0)
+    throw new PuenteError(
+      'bad_request',
+      `${path}: missing columns ${missing.join(', ')}`,
+      'use the GCDF 3.0 LAC file as shipped in data/gcdf3-lac',
+    );
+  const countries = new Map(loadCountries().map((c) => [c.iso3, { name: c.name, iso2: c.iso2 }]));
+  const results: GcdfResult[] = [];
+  for (const [i, r] of rows.entries()) {
+    const row = i + 2;
+    const record = r.aiddata_record_id;
+    const report = (result: GcdfResult) => {
+      results.push(result);
+      onResult?.(result);
+    };
+    try {
+      if (!/^\d+$/.test(record ?? '')) throw new Error(`aiddata_record_id "${record}" is not a number`);
+      const amount = r.amount_constant_usd_2021 === '' ? null : Number(r.amount_constant_usd_2021);
+      if (amount !== null && !(Number.isFinite(amount) && amount >= 0))
+        throw new Error(`amount_constant_usd_2021 "${r.amount_constant_usd_2021}" is not an amount`);
+      const lat = Number(r.latitude);
+      const lon = Number(r.longitude);
+      const hasPoint = r.latitude !== '' && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
+      const { paragraphs, spans, recipients } = recordText(r, countries);
+      const unknown = recipients.filter((c) => !countries.has(c));
+      const normalized = buildText(paragraphs);
+      const fields = normalized.paragraphs[1] as { start: number };
+      const contentHash = createHash('sha256')
+        .update(JSON.stringify(columns.map((c) => r[c])))
+        .digest('hex');
+      const doc: ReadDocument = {
+        ...normalized,
+        uri: gcdfRecordUri(record),
+        contentHash,
+        mediaType: 'text/csv',
+        byteSize: Buffer.byteLength(JSON.stringify(r)),
+        title: cleanLine(r.title) || null,
+        byline: null,
+        publisher: 'AidData, GCDF 3.0',
+        language: 'en',
+        publishedAt: null,
+        encoding: 'utf-8',
+        note: unknown.length ? `recipient codes not in the registry: ${unknown.join(', ')}` : null,
+        where: `record ${record}`,
+        item: i + 1,
+      };
+      const projectId = gcdfProjectId(record);
+      const sourceId = sourceIdFor(contentHash);
+      const read = extract(doc);
+      // The field line is the dataset's own claims (below); the prose is the extraction engine's. The record is
+      // the project: projects its prose names are that project or linked ones, not new entities to propose.
+      const fieldsEnd = normalized.paragraphs[1]?.end ?? 0;
+      const found = {
+        claims: read.claims.filter((c) => c.start < fields.start || c.start >= fieldsEnd),
+        entities: read.entities.filter((e) => e.type !== 'project'),
+      };
+      const titleEnd = normalized.paragraphs[0]?.end ?? 0;
+      const committed = commitmentClaim(found.claims, titleEnd);
+      const dataset = (
+        key: string,
+        property: string,
+        value: string | number,
+        extra: Partial<ExtractedClaim> = {},
+      ) => {
+        const span = spans.get(key);
+        if (!span) return [];
+        const start = fields.start + span.start;
+        const end = fields.start + span.end;
+        return [
+          {
+            subject: cleanLine(r.title),
+            subjectType: 'project',
+            subjectId: projectId,
+            property,
+            value,
+            unit: null,
+            currency: null,
+            qualifier: null,
+            time: null,
+            quote: doc.text.slice(start, end),
+            start,
+            end,
+            rule: `gcdf:${property}`,
+            ...extra,
+          } as ExtractedClaim,
+        ];
+      };
+      const extras: ExtractedClaim[] = [
+        ...(amount !== null ? dataset('amount', 'commitment', amount, { unit: 'USD', currency: 'USD' }) : []),
+        ...dataset('sector', 'sector', r.sector_name),
+        ...(committed?.time
+          ? [
+              {
+                ...committed,
+                property: 'commitment_year',
+                value: committed.time.slice(0, 4),
+                unit: null,
+                currency: null,
+                rule: 'gcdf:commitment_year',
+              },
+            ]
+          : []),
+      ];
+      const ready = storable(contentHash, {
+        entities: found.entities,
+        claims: [...found.claims.map((c) => ({ ...c, subjectId: projectId })), ...extras],
+      });
+      // Dataset fields are the dataset's claims (origin import); the amount is in constant 2021 USD.
+      for (const { claim } of ready.claims) {
+        if (claim.origin.name.startsWith('gcdf:') && claim.property !== 'commitment_year')
+          claim.origin = { kind: 'import', name: 'gcdf-3.0' };
+        if (
+          claim.property === 'commitment' &&
+          claim.origin.kind === 'import' &&
+          claim.value.kind === 'quantity'
+        )
+          claim.value.constantBase = gcdfBaseYear;
+      }
+      // Recipients point at the registry's countries.
+      const recipientSpan = spans.get('recipient');
+      for (const code of recipients) {
+        const country = countries.get(code);
+        if (!country || !recipientSpan) continue;
+        const base = claimFromExtraction(sourceId, {
+          ...dataset('recipient', 'recipient', country.name)[0],
+          rule: `gcdf:recipient:${code}`,
+        } as ExtractedClaim);
+        ready.claims.push({
+          claim: {
+            ...base,
+            value: { kind: 'entity', entityId: `country:${country.iso2}`, name: country.name },
+            origin: { kind: 'import', name: 'gcdf-3.0' },
+          },
+          subjectType: 'project',
+        });
+      }
+      const title = cleanLine(r.title) || `GCDF record ${record}`;
+      ready.entities.unshift({
+        entity: {
+          id: projectId,
+          type: 'project',
+          name: title,
+          aliases: [],
+          attributes: {
+            gcdfId: Number(record),
+            sector: r.sector_name,
+            recipients,
+            ...(hasPoint
+              ? {
+                  latitude: lat,
+                  longitude: lon,
+                  precision: 'adm1',
+                  locationName: cleanLine(r.primary_adm1) || null,
+                }
+              : {}),
+          },
+          reviewState: 'accepted',
+        },
+        mentions: [{ start: 0, end: title === cleanLine(r.title) ? title.length : 0 }].filter(
+          (m) => m.end > 0,
+        ),
+      });
+      const outcome = await storeDocument(
+        db,
+        doc,
+        { found: ready, fingerprint: fingerprintAhead(doc.title, doc.text) },
+        { dataset: true },
+      );
+      report({
+        record,
+        row,
+        status: outcome.status,
+        projectId,
+        claims: outcome.status === 'ingested' ? outcome.claims : 0,
+        commitmentYear: committed?.time ? Number(committed.time.slice(0, 4)) : null,
+      });
+    } catch (error) {
+      report({ record: record ?? '', row, status: 'failed', ...describeError(error) });
+    }
+  }
+  return results;
+}

@@ -1,0 +1,258 @@
+import type { ClaimValue } from '../domain/claim.js';
+import { claimFromRow } from '../store/claims.js';
+import type { Db } from '../store/database.js';
+import { entityFromRow } from '../store/entities.js';
+import { loadCountries } from '../reference/countries.js';
+import { loadPlaces } from '../reference/places.js';
+import { yearOf } from '../money/money.js';
+import { reconcile, type ClaimInput, type PropertyView } from './reconcile.js';
+
+/** Money properties, in the order the headline amount of a project is taken from. */
+export const amountProperties = ['commitment', 'investment', 'loan', 'cost', 'amount'] as const;
+
+/** A project as Puente shows it: the headline fields, then every property reconciled. */
+export interface ProjectRecord {
+  id: string;
+  name: string;
+  aliases: string[];
+  reviewState: string;
+  sector: string | null;
+  status: string | null;
+  year: number | null;
+  amount: { value: number; currency: string; constantBase: number | null; usd2021: number | null } | null;
+  /** the amount a dataset gives (GCDF: constant 2021 USD), which may differ from the preferred `amount` */
+  datasetAmountUsd2021: number | null;
+  countries: string[];
+  location: { latitude: number; longitude: number; precision: string; name: string | null } | null;
+  conflicts: number;
+  claims: number;
+  sources: number;
+  attributes: Record<string, unknown>;
+  properties: PropertyView[];
+}
+
+interface Lookups {
+  iso3: Map<string, string>;
+  byName: Map<string, { iso2: string; lat: number | null; lon: number | null; name: string }>;
+}
+let lookups: Lookups | undefined;
+/** Country codes, and the country and point of every country and place name, for `located_in` values. */
+function lookup(): Lookups {
+  if (lookups) return lookups;
+  const iso3 = new Map<string, string>();
+  const byName = new Map<string, { iso2: string; lat: number | null; lon: number | null; name: string }>();
+  for (const c of loadCountries()) {
+    iso3.set(c.iso2, c.iso3);
+    for (const n of [c.name, c.names.en, c.names.es, c.names.pt, ...c.terms])
+      byName.set(n.toLowerCase(), { iso2: c.iso2, lat: null, lon: null, name: c.name });
+  }
+  for (const p of loadPlaces())
+    for (const n of [p.name, ...p.names]) {
+      const key = n.toLowerCase();
+      if (!byName.has(key)) byName.set(key, { iso2: p.country, lat: p.lat, lon: p.lon, name: p.name });
+    }
+  lookups = { iso3, byName };
+  return lookups;
+}
+
+const text = (v: ClaimValue | undefined): string | null =>
+  !v
+    ? null
+    : v.kind === 'text'
+      ? v.text
+      : v.kind === 'enum'
+        ? v.value
+        : v.kind === 'entity'
+          ? v.name
+          : v.kind === 'date'
+            ? v.date
+            : null;
+
+/** Builds a project's record from its entity row and the claims about it. */
+export function projectRecord(
+  entity: {
+    id: string;
+    name: string;
+    aliases: { name: string }[];
+    reviewState: string;
+    attributes: Record<string, unknown>;
+  },
+  claims: ClaimInput[],
+): ProjectRecord {
+  const properties = reconcile(claims);
+  const prop = (name: string) => properties.find((p) => p.property === name);
+  const { iso3, byName } = lookup();
+
+  let amount: ProjectRecord['amount'] = null;
+  for (const name of amountProperties) {
+    // A dataset's figure first, when the prose states the same property too.
+    const views = properties.filter(
+      (p) => p.property === name && p.preferred.value.kind === 'quantity' && p.preferred.money,
+    );
+    const view =
+      views.find((p) => p.preferred.claims.some((c) => c.origin.startsWith('import:'))) ?? views[0];
+    const v = view?.preferred.value;
+    if (view && v?.kind === 'quantity' && v.currency) {
+      amount = {
+        value: v.amount,
+        currency: v.currency,
+        constantBase: v.constantBase ?? null,
+        usd2021: view.preferred.money?.constantUsd ?? null,
+      };
+      break;
+    }
+  }
+
+  const datasetAmount = properties
+    .filter((p) => (amountProperties as readonly string[]).includes(p.property))
+    .flatMap((p) => [p.preferred, ...p.alternatives])
+    .find((v) => v.money && v.claims.some((c) => c.origin.startsWith('import:')));
+
+  const statusClaims = claims.filter((c) => c.property === 'status' && c.reviewState !== 'rejected');
+  const commitment = prop('commitment_year');
+  const committedBy = statusClaims
+    .filter((c) => ['signed', 'announced', 'approved'].includes(text(c.value) ?? ''))
+    .map((c) => yearOf(c.time))
+    .filter((y): y is number => y !== null)
+    .sort()[0];
+  const year = yearOf(text(commitment?.preferred.value) ?? null) ?? committedBy ?? null;
+
+  // The recipient countries when a dataset names them; else the countries the project is said to lie in.
+  const countries = new Set<string>();
+  const hasRecipient = properties.some((p) => p.property === 'recipient');
+  for (const view of properties.filter((p) => p.property === (hasRecipient ? 'recipient' : 'located_in')))
+    for (const v of [view.preferred, ...view.alternatives]) {
+      const value = v.value;
+      const fromEntity =
+        value.kind === 'entity' && value.entityId?.startsWith('country:') ? value.entityId.slice(8) : null;
+      const iso2 = fromEntity ?? byName.get((text(value) ?? '').toLowerCase())?.iso2;
+      const code = iso2 ? iso3.get(iso2) : undefined;
+      if (code) countries.add(code);
+    }
+
+  let location: ProjectRecord['location'] = null;
+  const a = entity.attributes;
+  if (typeof a.latitude === 'number' && typeof a.longitude === 'number')
+    location = {
+      latitude: a.latitude,
+      longitude: a.longitude,
+      precision: typeof a.precision === 'string' ? a.precision : 'adm1',
+      name: typeof a.locationName === 'string' ? a.locationName : null,
+    };
+  else {
+    const place = prop('located_in');
+    const found = place && byName.get((text(place.preferred.value) ?? '').toLowerCase());
+    if (found && found.lat !== null && found.lon !== null)
+      location = { latitude: found.lat, longitude: found.lon, precision: 'place', name: found.name };
+  }
+
+  return {
+    id: entity.id,
+    name: entity.name,
+    aliases: entity.aliases.map((x) => x.name),
+    reviewState: entity.reviewState,
+    sector: text(prop('sector')?.preferred.value),
+    status: text(prop('status')?.preferred.value),
+    year,
+    amount,
+    datasetAmountUsd2021: datasetAmount?.money?.constantUsd ?? null,
+    countries: [...countries].sort(),
+    location,
+    conflicts: properties.filter((p) => p.conflict).length,
+    claims: claims.length,
+    sources: new Set(claims.map((c) => c.source.id)).size,
+    attributes: entity.attributes,
+    properties,
+  };
+}
+
+/** The claims about a subject that count: not from a copy, not from a repeated paragraph, not rejected. */
+export async function claimsAbout(db: Db, subjectId: string): Promise<ClaimInput[]> {
+  const rows = await db
+    .selectFrom('claim')
+    .innerJoin('source', 'source.id', 'claim.source_id')
+    .selectAll('claim')
+    .select(['source.title', 'source.uri', 'source.published_at', 'source.ingested_at'])
+    .where('claim.subject_id', '=', subjectId)
+    .where('source.duplicate_of', 'is', null)
+    .where('claim.repeats_source', 'is', null)
+    .orderBy('source.ingested_at')
+    .orderBy('claim.source_id')
+    .orderBy('claim.span_start')
+    .execute();
+  return rows.map((r) => {
+    const claim = claimFromRow(r);
+    return {
+      id: claim.id,
+      property: claim.property,
+      value: claim.value,
+      qualifier: claim.qualifier,
+      time: claim.time,
+      quote: claim.evidence.quote,
+      start: claim.evidence.start,
+      end: claim.evidence.end,
+      originKind: claim.origin.kind,
+      originName: claim.origin.name,
+      reviewState: claim.reviewState,
+      source: {
+        id: r.source_id,
+        title: r.title,
+        uri: r.uri,
+        publishedAt: r.published_at,
+        ingestedAt: r.ingested_at,
+      },
+    };
+  });
+}
+
+/**
+ * Recomputes the stored views of these projects from their claims (run in the transaction that changed them,
+ * so a view is never older than its claims). Ids that are not project entities are skipped.
+ */
+export async function refreshProjects(
+  db: Db,
+  ids: Iterable<string>,
+  at = new Date().toISOString(),
+): Promise<void> {
+  for (const id of new Set(ids)) {
+    const row = await db
+      .selectFrom('entity')
+      .selectAll()
+      .where('id', '=', id)
+      .where('type', '=', 'project')
+      .executeTakeFirst();
+    if (!row) continue;
+    const record = projectRecord(entityFromRow(row), await claimsAbout(db, id));
+    const values = {
+      name: record.name,
+      sector: record.sector,
+      status: record.status,
+      year: record.year,
+      amount_usd: record.amount?.usd2021 ?? null,
+      dataset_amount_usd: record.datasetAmountUsd2021,
+      amount: record.amount?.value ?? null,
+      currency: record.amount?.currency ?? null,
+      countries: `|${record.countries.join('|')}|`,
+      latitude: record.location?.latitude ?? null,
+      longitude: record.location?.longitude ?? null,
+      precision: record.location?.precision ?? null,
+      conflicts: record.conflicts,
+      claim_count: record.claims,
+      source_count: record.sources,
+      search: [record.id, record.name, ...record.aliases].join('\n').toLowerCase(),
+      view: JSON.stringify(record),
+      updated_at: at,
+    };
+    await db
+      .insertInto('project_view')
+      .values({ id, ...values })
+      .onConflict((oc) => oc.column('id').doUpdateSet(values))
+      .execute();
+    await db.deleteFrom('project_country').where('project_id', '=', id).execute();
+    if (record.countries.length > 0)
+      await db
+        .insertInto('project_country')
+        .values(record.countries.map((iso3) => ({ project_id: id, iso3 })))
+        .execute();
+  }
+}

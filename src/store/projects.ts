@@ -1,0 +1,95 @@
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import type { ProjectRecord } from '../reconcile/projects.js';
+import type { Database, Db } from './database.js';
+import { decodeCursor, pageLimit, toPage, type Page, type PageRequest } from './paging.js';
+import type { ProjectViewTable } from './tables/project-table.js';
+
+/** Filters of the project list; each narrows it. */
+export interface ProjectFilter {
+  /** ISO 3166-1 alpha-3 code of a country the project belongs to */
+  iso3?: string | undefined;
+  sector?: string | undefined;
+  status?: string | undefined;
+  year?: number | undefined;
+  /** words the project's name or aliases contain, in any language */
+  q?: string | undefined;
+}
+
+/** A project in a list: its headline fields (the preferred values) and how many conflicts it has. */
+export type ProjectSummary = Omit<ProjectRecord, 'properties' | 'attributes' | 'aliases'>;
+
+function applyFilter<O>(query: SelectQueryBuilder<Database, 'project_view', O>, f: ProjectFilter) {
+  let q = query;
+  if (f.iso3)
+    q = q.where((eb: ExpressionBuilder<Database, 'project_view'>) =>
+      eb.exists(
+        eb
+          .selectFrom('project_country')
+          .select('project_country.project_id')
+          .whereRef('project_country.project_id', '=', 'project_view.id')
+          .where('project_country.iso3', '=', f.iso3 ?? ''),
+      ),
+    );
+  if (f.sector) q = q.where('project_view.sector', '=', f.sector);
+  if (f.status) q = q.where('project_view.status', '=', f.status);
+  if (f.year !== undefined) q = q.where('project_view.year', '=', f.year);
+  for (const word of (f.q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8)) {
+    const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where(sql<boolean>`project_view.search like ${like} escape '\\'`);
+  }
+  return q;
+}
+
+const summaryOf = (row: Pick<ProjectViewTable, 'view'>): ProjectSummary => {
+  const { properties: _p, attributes: _a, aliases: _x, ...summary } = JSON.parse(row.view) as ProjectRecord;
+  return summary;
+};
+
+/**
+ * A page of projects by id, with the count of the filter, the sum of its preferred amounts and the sum of the
+ * amounts datasets give (both in constant 2021 USD; the second adds up AidData's figures alone).
+ */
+export async function listProjects(
+  db: Db,
+  filter: ProjectFilter,
+  page: PageRequest = {},
+): Promise<
+  Page<ProjectSummary> & { amountUsd2021: number; withAmount: number; datasetAmountUsd2021: number }
+> {
+  const limit = pageLimit(page.limit);
+  let query = applyFilter(
+    db.selectFrom('project_view').select(['project_view.id', 'project_view.view']),
+    filter,
+  );
+  if (page.cursor) {
+    const [id] = decodeCursor(page.cursor, ['string']);
+    query = query.where('project_view.id', '>', String(id));
+  }
+  const rows = await query
+    .orderBy('project_view.id')
+    .limit(limit + 1)
+    .execute();
+  const totals = await applyFilter(
+    db
+      .selectFrom('project_view')
+      .select((eb) => [
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.sum<number>('project_view.amount_usd').as('usd'),
+        eb.fn.count<number>('project_view.amount_usd').as('with_amount'),
+        eb.fn.sum<number>('project_view.dataset_amount_usd').as('dataset_usd'),
+      ]),
+    filter,
+  ).executeTakeFirstOrThrow();
+  return {
+    ...toPage(rows, limit, Number(totals.n), (r) => [r.id], summaryOf),
+    amountUsd2021: Number(totals.usd ?? 0),
+    withAmount: Number(totals.with_amount),
+    datasetAmountUsd2021: Number(totals.dataset_usd ?? 0),
+  };
+}
+
+/** One project's whole reconciled record, or undefined. */
+export async function getProject(db: Db, id: string): Promise<ProjectRecord | undefined> {
+  const row = await db.selectFrom('project_view').select('view').where('id', '=', id).executeTakeFirst();
+  return row ? (JSON.parse(row.view) as ProjectRecord) : undefined;
+}
