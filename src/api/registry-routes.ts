@@ -2,7 +2,9 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { badRequest, notFound } from '../domain/errors.js';
 import { loadCountries } from '../reference/countries.js';
-import type { Db } from '../store/database.js';
+import type { Kysely } from 'kysely';
+import { refreshDirtyProjects } from '../reconcile/projects.js';
+import type { Database } from '../store/database.js';
 import { getIndicator, listIndicators } from '../store/indicators.js';
 import { getProject, listProjects } from '../store/projects.js';
 import { pageQuery, queryText } from './query.js';
@@ -33,10 +35,12 @@ function alpha3(code: string): string {
  * `GET /projects/:id` (every property with its preferred value, alternatives and evidence),
  * `GET /indicators` and `GET /indicators/:id` (time series with every reported value).
  */
-export function registryRoutes(db: Db) {
+export function registryRoutes(db: Kysely<Database>) {
   return new Hono()
     .get('/projects', async (c) => {
       const q = projectQuery.parse(c.req.query());
+      // Views of projects whose claims changed are recomputed before they are read.
+      await refreshDirtyProjects(db);
       return c.json(
         await listProjects(
           db,
@@ -53,6 +57,7 @@ export function registryRoutes(db: Db) {
     })
     .get('/projects/:id', async (c) => {
       const id = c.req.param('id');
+      await refreshDirtyProjects(db);
       const project = id.length <= 300 ? await getProject(db, id) : undefined;
       if (!project) throw notFound('project', id.slice(0, 60));
       return c.json(project);

@@ -1,6 +1,7 @@
+import { readyStore } from './ready.js';
 import type { Command } from 'commander';
 import { importGcdf, type GcdfResult } from '../import/gcdf.js';
-import { migrate, openStore, type Store } from '../store/connect.js';
+import { openStore, type Store } from '../store/connect.js';
 import { say, warn } from './output.js';
 
 /** One line for one GCDF record: what it gave, or why it failed. */
@@ -49,7 +50,7 @@ export function registerImport(program: Command, setExit: (code: number) => void
     .action(async (dir: string, opts: { json?: boolean; quiet?: boolean }) => {
       const store = openStore();
       try {
-        await migrate(store.db);
+        await readyStore(store);
         if (opts.json) {
           const results = await importGcdf(store.db, dir);
           const summary = gcdfSummary(results);

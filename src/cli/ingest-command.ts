@@ -1,7 +1,8 @@
+import { readyStore } from './ready.js';
 import { isAbsolute, relative } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { ingestPaths, type IngestResult } from '../pipeline/ingest-paths.js';
-import { migrate, openStore } from '../store/connect.js';
+import { openStore } from '../store/connect.js';
 import { say, warn } from './output.js';
 import { defaultWorkers } from '../pipeline/prepare-pool.js';
 import { ProgressBar } from './progress.js';
@@ -84,7 +85,7 @@ export function registerIngest(program: Command, setExit: (code: number) => void
       ) => {
         const store = openStore();
         try {
-          await migrate(store.db);
+          await readyStore(store);
           // On a terminal a progress bar runs under the result lines; elsewhere the lines are the log.
           const bar = process.stderr.isTTY && !opts.json ? new ProgressBar() : null;
           const print = (r: IngestResult) => (r.status === 'failed' ? warn : say)(resultLine(r));

@@ -1,3 +1,4 @@
+import { readyStore } from './ready.js';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -5,7 +6,7 @@ import { badRequest } from '../domain/errors.js';
 import { startServer } from '../api/server.js';
 import { ingestPaths } from '../pipeline/ingest-paths.js';
 import { dataDir } from '../reference/paths.js';
-import { migrate, openStore, type Store } from '../store/connect.js';
+import { openStore, type Store } from '../store/connect.js';
 import { getMeta, setMeta } from '../store/meta.js';
 import { runGcdfImport } from './import-command.js';
 import { resultLine, summarize } from './ingest-command.js';
@@ -66,7 +67,7 @@ export function registerServe(program: Command) {
     .option('-p, --port <port>', 'port to listen on (default: PORT or 8080)')
     .action(async (opts: { port?: string }) => {
       const store = openStore();
-      await migrate(store.db);
+      await readyStore(store);
       await serveUntilStopped(store, portFrom(opts.port));
     });
 
@@ -79,7 +80,7 @@ export function registerServe(program: Command) {
     .action(async (opts: { port?: string }) => {
       const port = portFrom(opts.port);
       const store = openStore();
-      const applied = await migrate(store.db);
+      const applied = await readyStore(store);
       if (applied.length > 0) say(`database ready: ${store.location} (applied ${applied.join(', ')})`);
       await loadGcdfOnce(store);
       await loadSamplesOnce(store);
@@ -98,7 +99,7 @@ export function registerServe(program: Command) {
     .action(async () => {
       const store = openStore();
       try {
-        const applied = await migrate(store.db);
+        const applied = await readyStore(store);
         say(
           applied.length
             ? `applied ${applied.join(', ')} (${store.location})`

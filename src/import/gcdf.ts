@@ -12,6 +12,7 @@ import { fingerprintAhead } from '../pipeline/near-duplicates.js';
 import { storeDocument } from '../pipeline/store-document.js';
 import { claimFromExtraction, sourceIdFor, storable } from '../pipeline/to-domain.js';
 import { loadCountries } from '../reference/countries.js';
+import { refreshDirtyProjects } from '../reconcile/projects.js';
 import type { Database } from '../store/database.js';
 
 /** The file of AidData's GCDF 3.0 LAC release that `puente import gcdf` reads, and the columns it needs. */
@@ -316,5 +317,6 @@ export async function importGcdf(
       report({ record: record ?? '', row, status: 'failed', ...describeError(error) });
     }
   }
+  await refreshDirtyProjects(db);
   return results;
 }

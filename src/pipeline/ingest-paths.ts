@@ -7,6 +7,7 @@ import type { Database } from '../store/database.js';
 import { prepareFile, type PreparedFile } from './prepare.js';
 import { inThread, workerPool, type Preparer } from './prepare-pool.js';
 import { storeDocument, type StoreOutcome } from './store-document.js';
+import { refreshDirtyProjects } from '../reconcile/projects.js';
 
 /**
  * The result of one item of a batch: what was stored, or why it failed and what to do. `item` says where in
@@ -222,5 +223,7 @@ export async function ingestPaths(
   } finally {
     await own.close();
   }
+  // The projects the batch touched get their views once, not once per document.
+  await refreshDirtyProjects(db);
   return results;
 }

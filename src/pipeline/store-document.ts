@@ -17,7 +17,7 @@ import {
   remember,
 } from './near-duplicates.js';
 import { sourceIdFor, storable } from './to-domain.js';
-import { refreshProjects } from '../reconcile/projects.js';
+import { markProjects } from '../reconcile/projects.js';
 
 /** What happened to one document. */
 export type StoreOutcome =
@@ -145,17 +145,11 @@ export async function storeDocument(
         },
       ];
       await appendRevisions(trx, revisions, at);
-      // The projects this document speaks of get their views recomputed with its claims.
-      await refreshProjects(
-        trx,
-        [
-          ...entities.filter((e) => e.entity.type === 'project').map((e) => e.entity.id),
-          ...claims.flatMap(({ claim }) =>
-            claim.subjectId?.startsWith('project:') ? [claim.subjectId] : [],
-          ),
-        ],
-        at,
-      );
+      // The projects this document speaks of get their views recomputed with its claims (refreshDirtyProjects).
+      await markProjects(trx, [
+        ...entities.filter((e) => e.entity.type === 'project').map((e) => e.entity.id),
+        ...claims.flatMap(({ claim }) => (claim.subjectId?.startsWith('project:') ? [claim.subjectId] : [])),
+      ]);
     });
   } catch (error) {
     // Another process stored the same bytes first: the unique content hash makes that harmless.

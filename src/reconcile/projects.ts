@@ -1,6 +1,7 @@
 import type { ClaimValue } from '../domain/claim.js';
 import { claimFromRow } from '../store/claims.js';
-import type { Db } from '../store/database.js';
+import type { Kysely } from 'kysely';
+import type { Database, Db } from '../store/database.js';
 import { entityFromRow } from '../store/entities.js';
 import { loadCountries } from '../reference/countries.js';
 import { loadPlaces } from '../reference/places.js';
@@ -166,23 +167,32 @@ export function projectRecord(
   };
 }
 
-/** The claims about a subject that count: not from a copy, not from a repeated paragraph, not rejected. */
-export async function claimsAbout(db: Db, subjectId: string): Promise<ClaimInput[]> {
+/** The claims about some subjects that count: not from a copy, not from a repeated paragraph; by subject id. */
+export async function claimsAboutAll(db: Db, subjectIds: string[]): Promise<Map<string, ClaimInput[]>> {
+  const bySubject = new Map<string, ClaimInput[]>();
+  if (subjectIds.length === 0) return bySubject;
   const rows = await db
     .selectFrom('claim')
     .innerJoin('source', 'source.id', 'claim.source_id')
     .selectAll('claim')
-    .select(['source.title', 'source.uri', 'source.published_at', 'source.ingested_at'])
-    .where('claim.subject_id', '=', subjectId)
-    .where('source.duplicate_of', 'is', null)
+    .select([
+      'source.title',
+      'source.uri',
+      'source.published_at',
+      'source.ingested_at',
+      'source.duplicate_of',
+    ])
+    .where('claim.subject_id', 'in', subjectIds)
     .where('claim.repeats_source', 'is', null)
     .orderBy('source.ingested_at')
     .orderBy('claim.source_id')
     .orderBy('claim.span_start')
     .execute();
-  return rows.map((r) => {
+  for (const r of rows) {
+    // Copies are left out here, not in SQL: a condition on the source made SQLite scan every source's claims.
+    if (r.duplicate_of !== null) continue;
     const claim = claimFromRow(r);
-    return {
+    const input: ClaimInput = {
       id: claim.id,
       property: claim.property,
       value: claim.value,
@@ -202,27 +212,44 @@ export async function claimsAbout(db: Db, subjectId: string): Promise<ClaimInput
         ingestedAt: r.ingested_at,
       },
     };
-  });
+    const subject = r.subject_id ?? '';
+    const list = bySubject.get(subject);
+    if (list) list.push(input);
+    else bySubject.set(subject, [input]);
+  }
+  return bySubject;
+}
+
+/** The claims about one subject that count (see `claimsAboutAll`). */
+export async function claimsAbout(db: Db, subjectId: string): Promise<ClaimInput[]> {
+  return (await claimsAboutAll(db, [subjectId])).get(subjectId) ?? [];
 }
 
 /**
- * Recomputes the stored views of these projects from their claims (run in the transaction that changed them,
- * so a view is never older than its claims). Ids that are not project entities are skipped.
+ * Recomputes the stored views of these projects from their claims: one read of their entities and claims, then
+ * one upsert per project. Ids that are not project entities are skipped.
  */
 export async function refreshProjects(
   db: Db,
   ids: Iterable<string>,
   at = new Date().toISOString(),
 ): Promise<void> {
-  for (const id of new Set(ids)) {
-    const row = await db
-      .selectFrom('entity')
-      .selectAll()
-      .where('id', '=', id)
-      .where('type', '=', 'project')
-      .executeTakeFirst();
-    if (!row) continue;
-    const record = projectRecord(entityFromRow(row), await claimsAbout(db, id));
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return;
+  const entities = await db
+    .selectFrom('entity')
+    .selectAll()
+    .where('id', 'in', unique)
+    .where('type', '=', 'project')
+    .execute();
+  const claims = await claimsAboutAll(
+    db,
+    entities.map((e) => e.id),
+  );
+  const countries: { project_id: string; iso3: string }[] = [];
+  for (const row of entities) {
+    const id = row.id;
+    const record = projectRecord(entityFromRow(row), claims.get(id) ?? []);
     const values = {
       name: record.name,
       sector: record.sector,
@@ -248,11 +275,49 @@ export async function refreshProjects(
       .values({ id, ...values })
       .onConflict((oc) => oc.column('id').doUpdateSet(values))
       .execute();
-    await db.deleteFrom('project_country').where('project_id', '=', id).execute();
-    if (record.countries.length > 0)
-      await db
-        .insertInto('project_country')
-        .values(record.countries.map((iso3) => ({ project_id: id, iso3 })))
-        .execute();
+    for (const iso3 of record.countries) countries.push({ project_id: id, iso3 });
+  }
+  await db
+    .deleteFrom('project_country')
+    .where(
+      'project_id',
+      'in',
+      entities.map((e) => e.id),
+    )
+    .execute();
+  for (let i = 0; i < countries.length; i += 500)
+    await db
+      .insertInto('project_country')
+      .values(countries.slice(i, i + 500))
+      .execute();
+}
+
+/** Marks projects whose claims changed (in the transaction that changed them); `refreshDirtyProjects` recomputes them. */
+export async function markProjects(db: Db, ids: Iterable<string>): Promise<void> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return;
+  await db
+    .insertInto('project_dirty')
+    .values(unique.map((project_id) => ({ project_id })))
+    .onConflict((oc) => oc.column('project_id').doNothing())
+    .execute();
+}
+
+/**
+ * Recomputes the views of every marked project, 100 at a time, each batch in one transaction with the removal of
+ * its marks, so a kill leaves the rest marked for the next run. Returns how many it recomputed.
+ */
+export async function refreshDirtyProjects(db: Kysely<Database>): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const batch = (
+      await db.selectFrom('project_dirty').select('project_id').orderBy('project_id').limit(100).execute()
+    ).map((r) => r.project_id);
+    if (batch.length === 0) return done;
+    await db.transaction().execute(async (trx) => {
+      await refreshProjects(trx, batch);
+      await trx.deleteFrom('project_dirty').where('project_id', 'in', batch).execute();
+    });
+    done += batch.length;
   }
 }

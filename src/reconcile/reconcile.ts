@@ -162,7 +162,9 @@ export function reconcile(claims: ClaimInput[]): PropertyView[] {
   for (const c of claims) {
     if (c.reviewState === 'rejected') continue;
     const key = groupKey(c);
-    groups.set(key, [...(groups.get(key) ?? []), c]);
+    const group = groups.get(key);
+    if (group) group.push(c);
+    else groups.set(key, [c]);
   }
   const views: PropertyView[] = [];
   for (const group of groups.values()) {

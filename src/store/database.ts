@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ClaimTable } from './tables/claim-table.js';
 import type { EntityTable, MentionTable } from './tables/entity-table.js';
 import type { ParagraphTable } from './tables/paragraph-table.js';
-import type { ProjectCountryTable, ProjectViewTable } from './tables/project-table.js';
+import type { ProjectCountryTable, ProjectDirtyTable, ProjectViewTable } from './tables/project-table.js';
 import type { MetaTable, RevisionTable } from './tables/revision-table.js';
 import type { SourceTable } from './tables/source-table.js';
 
@@ -17,6 +17,7 @@ export interface Database {
   meta: MetaTable;
   project_view: ProjectViewTable;
   project_country: ProjectCountryTable;
+  project_dirty: ProjectDirtyTable;
 }
 
 /** A connection or a transaction: repositories take either. */

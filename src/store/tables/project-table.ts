@@ -29,6 +29,11 @@ export interface ProjectViewTable {
   updated_at: string;
 }
 
+/** Row of `project_dirty`: a project whose view must be recomputed. */
+export interface ProjectDirtyTable {
+  project_id: string;
+}
+
 /** Row of `project_country`: one country of a project. */
 export interface ProjectCountryTable {
   project_id: string;
