@@ -16,7 +16,7 @@ import {
   fingerprintOnly,
   remember,
 } from './near-duplicates.js';
-import { sourceIdFor, storable } from './to-domain.js';
+import { projectKeyKinds, sourceIdFor, storable, type Storable } from './to-domain.js';
 import { markProjects } from '../reconcile/projects.js';
 
 /** What happened to one document. */
@@ -108,6 +108,7 @@ export async function storeDocument(
         doc.paragraphs,
         repeats,
       );
+      await linkStoredProjects(trx, entities, claims);
       const created = await insertMissingEntities(
         trx,
         entities.map((e) => e.entity),
@@ -179,4 +180,28 @@ function repeatedSpans(paragraphs: Paragraph[], repeats: ReadonlyMap<string, Par
     return first ? [{ start: p.start, end: p.end, sourceId: first.sourceId }] : [];
   });
   return (offset: number) => repeated.find((p) => p.start <= offset && offset < p.end)?.sourceId ?? null;
+}
+
+/**
+ * A project named without a kind word ("Coca Codo Sinclair", key `project:work:coca-codo-sinclair`) is the stored
+ * project of the same words with a kind ("Coca Codo Sinclair Dam", `project:dam:coca-codo-sinclair`), and the
+ * other way round: when exactly one such project is stored, the document's entity and claims take its id.
+ */
+async function linkStoredProjects(db: Db, entities: Storable['entities'], claims: Storable['claims']) {
+  const remap = new Map<string, string>();
+  for (const { entity } of entities) {
+    const key = /^project:([a-z]+):(.+)$/.exec(entity.id);
+    if (!key || entity.reviewState !== 'proposed') continue;
+    const [, kind, words] = key;
+    const kinds = kind === 'work' ? projectKeyKinds : ['work'];
+    const ids = [entity.id, ...kinds.filter((k) => k !== kind).map((k) => `project:${k}:${words}`)];
+    const stored = await db.selectFrom('entity').select('id').where('id', 'in', ids).execute();
+    // Already stored under its own key, or ambiguous: nothing to do.
+    if (stored.some((r) => r.id === entity.id) || stored.length !== 1 || !stored[0]) continue;
+    remap.set(entity.id, stored[0].id);
+  }
+  if (remap.size === 0) return;
+  for (const e of entities) e.entity.id = remap.get(e.entity.id) ?? e.entity.id;
+  for (const { claim } of claims)
+    if (claim.subjectId) claim.subjectId = remap.get(claim.subjectId) ?? claim.subjectId;
 }

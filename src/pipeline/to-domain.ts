@@ -127,3 +127,6 @@ export function storable(contentHash: string, found: Pick<ExtractOutput, 'claims
     entities,
   };
 }
+
+/** Every kind a project key may have: `work` (no kind word in the name) and the kinds of `projectKinds`. */
+export const projectKeyKinds = ['work', ...projectKinds.map(([kind]) => kind)];

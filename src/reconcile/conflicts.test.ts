@@ -63,6 +63,39 @@ describeEachBackend('reconciled projects and indicators', (store) => {
       items: { id: string; conflicts: number }[];
     };
     expect(list.items.find((p) => p.id === 'project:port:chancay')?.conflicts).toBeGreaterThanOrEqual(1);
+    // Found by the name either document gives it, in either language.
+    for (const name of ['puerto de Chancay', 'Chancay Port']) {
+      const found = (await (await app.request(`/api/v1/projects?q=${encodeURIComponent(name)}`)).json()) as {
+        items: { id: string }[];
+      };
+      expect(found.items.map((p) => p.id)).toContain('project:port:chancay');
+    }
+  });
+
+  it('links a project named without its kind word to the stored project of the same name', async () => {
+    const { db } = store();
+    await storeDocument(
+      db,
+      textDocument(
+        'The Coca Codo Sinclair Dam is a hydroelectric dam in Ecuador built by Sinohydro.',
+        'en.txt',
+      ),
+    );
+    const es = await storeDocument(
+      db,
+      textDocument(
+        'Coca Codo Sinclair es una planta hidroeléctrica de Ecuador. Coca Codo Sinclair costó 2.245 millones de dólares.',
+        'es.txt',
+      ),
+    );
+    if (es.status !== 'ingested') throw new Error('not ingested');
+    const app = createApp(store(), { webRoot: '/nonexistent' });
+    const project = (await (
+      await app.request('/api/v1/projects/project:dam:coca-codo-sinclair')
+    ).json()) as Project;
+    expect(project.id).toBe('project:dam:coca-codo-sinclair');
+    const missing = await app.request('/api/v1/projects/project:work:coca-codo-sinclair');
+    expect(missing.status).toBe(404);
   });
 
   it('makes the PV capacity of seed 000 a time series with 2019 and 2022 points', async () => {

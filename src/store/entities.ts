@@ -15,13 +15,36 @@ export function entityFromRow(row: EntityTable): Entity {
   };
 }
 
-/** Inserts the entities that are not stored yet; returns those it inserted. Existing ones are left as they are. */
+/**
+ * Inserts the entities that are not stored yet; returns those it inserted. A proposed entity already stored under
+ * another name ("Chancay Port", then "puerto de Chancay") gains that name as an alias, so it is found by either;
+ * reference entities are left as the registry has them.
+ */
 export async function insertMissingEntities(db: Db, entities: Entity[], at: string): Promise<Entity[]> {
   if (entities.length === 0) return [];
   const ids = entities.map((e) => e.id);
-  const existing = new Set(
-    (await db.selectFrom('entity').select('id').where('id', 'in', ids).execute()).map((r) => r.id),
+  const stored = new Map(
+    (
+      await db
+        .selectFrom('entity')
+        .select(['id', 'name', 'aliases', 'review_state'])
+        .where('id', 'in', ids)
+        .execute()
+    ).map((r) => [r.id, r]),
   );
+  for (const e of entities) {
+    const known = stored.get(e.id);
+    if (!known || known.review_state !== 'proposed') continue;
+    const aliases = JSON.parse(known.aliases) as Entity['aliases'];
+    const names = [e.name, ...e.aliases.map((a) => a.name)].filter(
+      (n) => n !== known.name && !aliases.some((a) => a.name === n),
+    );
+    if (names.length === 0) continue;
+    const updated = JSON.stringify([...aliases, ...names.map((name) => ({ name, lang: null }))]);
+    await db.updateTable('entity').set({ aliases: updated, updated_at: at }).where('id', '=', e.id).execute();
+    known.aliases = updated;
+  }
+  const existing = new Set(stored.keys());
   const fresh = entities.filter((e) => !existing.has(e.id));
   if (fresh.length > 0) {
     await db
