@@ -165,7 +165,13 @@ function assignSubject(
 ) {
   const subject = subjectOf(text, sentence, q, inSentence);
   if (!subject) return;
-  const indicator = subject.type === 'indicator' ? indicatorOf(subject.name) : null;
+  // Who and where qualify a measure between its words and its figure ("the photovoltaic power capacity invested
+  // by Chinese companies in Latin America quadrupled, rising from 363 MW"), so the indicator reads that stretch.
+  // Looked for near the figure only: a search to the end of a huge sentence for every figure would be quadratic.
+  const window = Math.max(sentence.start, q.start - 600);
+  const at = text.slice(window, q.start).lastIndexOf(subject.name);
+  const scope = at >= 0 ? text.slice(window + at, q.start) : subject.name;
+  const indicator = subject.type === 'indicator' ? indicatorOf(scope) : null;
   if (indicator) {
     const at = text.indexOf(subject.name, sentence.start);
     if (at >= 0 && at < sentence.end)

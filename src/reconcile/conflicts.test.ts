@@ -105,8 +105,8 @@ describeEachBackend('reconciled projects and indicators', (store) => {
     const list = (await (await app.request('/api/v1/indicators')).json()) as {
       items: { id: string; name: string }[];
     };
-    const pv = list.items.find((i) => i.id.startsWith('indicator:solar-pv-capacity'));
-    expect(pv).toBeDefined();
+    const pv = list.items.find((i) => i.id === 'indicator:solar-pv-capacity:cn:lac');
+    expect(pv?.name).toBe('China-invested solar PV capacity in Latin America and the Caribbean');
     const detail = (await (await app.request(`/api/v1/indicators/${pv?.id ?? ''}`)).json()) as {
       series: {
         property: string;
