@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Claim } from '../domain/claim.js';
-import { Qualifier } from '../domain/claim.js';
+import { Qualifier, valueText } from '../domain/claim.js';
 import { ReviewState } from '../domain/entity.js';
 import { listClaims, type ClaimFilter } from '../store/claims.js';
 import type { Db } from '../store/database.js';
@@ -31,18 +31,7 @@ const toFilter = (q: z.infer<typeof claimQuery>): ClaimFilter => ({
   duplicates: q.duplicates,
 });
 
-const valueOf = (c: Claim) => {
-  const v = c.value;
-  return v.kind === 'quantity'
-    ? v.amount
-    : v.kind === 'date'
-      ? v.date
-      : v.kind === 'entity'
-        ? v.name
-        : v.kind === 'enum'
-          ? v.value
-          : v.text;
-};
+const valueOf = (c: Claim) => (c.value.kind === 'quantity' ? c.value.amount : valueText(c.value));
 
 const csvColumns: CsvColumn<Claim>[] = [
   { header: 'id', value: (c) => c.id },

@@ -24,6 +24,18 @@ export const ClaimValue = z.discriminatedUnion('kind', [
 ]);
 export type ClaimValue = z.infer<typeof ClaimValue>;
 
+/** A value that is not a quantity as text (a date, an entity's name, an enum value, a text); null for a quantity. */
+export const valueText = (v: ClaimValue): string | null =>
+  v.kind === 'date'
+    ? v.date
+    : v.kind === 'entity'
+      ? v.name
+      : v.kind === 'enum'
+        ? v.value
+        : v.kind === 'text'
+          ? v.text
+          : null;
+
 /** The exact span of a source's normalized text that supports a claim: `quote === text.slice(start, end)`. */
 export const Evidence = z.object({
   sourceId: z.string(),

@@ -113,6 +113,10 @@ export interface DuplicateCheck {
   similarity: number | null;
 }
 
+// The fingerprint made ahead when it was made with this index's parameters, else made now.
+const fingerprintFor = (state: DedupeState, title: string | null, text: string, ahead?: FingerprintAhead) =>
+  ahead?.version === state.version ? ahead.value : state.index.fingerprint(textOf(title, text));
+
 /**
  * Compares a document with every stored one; the original named is the root of the family it joins. A fingerprint
  * made ahead is used when it was made with this index's parameters.
@@ -123,8 +127,7 @@ export function checkDuplicate(
   text: string,
   ahead?: FingerprintAhead,
 ): DuplicateCheck {
-  const fingerprint =
-    ahead?.version === state.version ? ahead.value : state.index.fingerprint(textOf(title, text));
+  const fingerprint = fingerprintFor(state, title, text, ahead);
   const match = state.index.match(fingerprint);
   if (!match) return { fingerprint, duplicateOf: null, kind: null, similarity: null };
   return {
@@ -142,9 +145,12 @@ export function fingerprintOnly(
   text: string,
   ahead?: FingerprintAhead,
 ): DuplicateCheck {
-  const fingerprint =
-    ahead?.version === state.version ? ahead.value : state.index.fingerprint(textOf(title, text));
-  return { fingerprint, duplicateOf: null, kind: null, similarity: null };
+  return {
+    fingerprint: fingerprintFor(state, title, text, ahead),
+    duplicateOf: null,
+    kind: null,
+    similarity: null,
+  };
 }
 
 /** The columns that keep a document's fingerprint and link. */

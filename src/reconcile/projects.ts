@@ -1,4 +1,4 @@
-import type { ClaimValue } from '../domain/claim.js';
+import { valueText, type ClaimValue } from '../domain/claim.js';
 import { claimFromRow } from '../store/claims.js';
 import type { Kysely } from 'kysely';
 import type { Database, Db } from '../store/database.js';
@@ -56,18 +56,7 @@ function lookup(): Lookups {
   return lookups;
 }
 
-const text = (v: ClaimValue | undefined): string | null =>
-  !v
-    ? null
-    : v.kind === 'text'
-      ? v.text
-      : v.kind === 'enum'
-        ? v.value
-        : v.kind === 'entity'
-          ? v.name
-          : v.kind === 'date'
-            ? v.date
-            : null;
+const text = (v: ClaimValue | undefined): string | null => (v ? valueText(v) : null);
 
 /** Builds a project's record from its entity row and the claims about it. */
 export function projectRecord(

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Entity } from '../domain/entity.js';
 import type { Db } from '../store/database.js';
+import { entityToRow } from '../store/entities.js';
 import { getMeta, setMeta } from '../store/meta.js';
 import { loadCountries } from './countries.js';
 import { loadBodies } from './organizations.js';
@@ -117,16 +118,7 @@ export async function seedRegistry(db: Db): Promise<{ seeded: number } | null> {
   const entities = registryEntities();
   const at = new Date().toISOString();
   for (let i = 0; i < entities.length; i += 200) {
-    const rows = entities.slice(i, i + 200).map((e) => ({
-      id: e.id,
-      type: e.type,
-      name: e.name,
-      aliases: JSON.stringify(e.aliases),
-      attributes: JSON.stringify(e.attributes),
-      review_state: e.reviewState,
-      created_at: at,
-      updated_at: at,
-    }));
+    const rows = entities.slice(i, i + 200).map((e) => entityToRow(e, at));
     await db
       .insertInto('entity')
       .values(rows)

@@ -1,5 +1,5 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
-import type { Claim, ClaimValue } from '../domain/claim.js';
+import { valueText, type Claim, type ClaimValue } from '../domain/claim.js';
 import type { Database, Db } from './database.js';
 import { decodeCursor, pageLimit, toPage, type Page, type PageRequest } from './paging.js';
 import type { ClaimTable } from './tables/claim-table.js';
@@ -73,16 +73,7 @@ export function claimToRow(claim: Claim, subjectType: string | null, createdAt: 
     amount: v.kind === 'quantity' ? v.amount : null,
     unit: v.kind === 'quantity' ? v.unit : null,
     currency: v.kind === 'quantity' ? v.currency : null,
-    value_text:
-      v.kind === 'date'
-        ? v.date
-        : v.kind === 'entity'
-          ? v.name
-          : v.kind === 'enum'
-            ? v.value
-            : v.kind === 'text'
-              ? v.text
-              : null,
+    value_text: valueText(v),
     value_entity_id: v.kind === 'entity' ? v.entityId : null,
     qualifier: claim.qualifier,
     time: claim.time,

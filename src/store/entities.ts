@@ -15,6 +15,18 @@ export function entityFromRow(row: EntityTable): Entity {
   };
 }
 
+/** Turns a domain Entity into an `entity` row created (and updated) at `at`. */
+export const entityToRow = (e: Entity, at: string): EntityTable => ({
+  id: e.id,
+  type: e.type,
+  name: e.name,
+  aliases: JSON.stringify(e.aliases),
+  attributes: JSON.stringify(e.attributes),
+  review_state: e.reviewState,
+  created_at: at,
+  updated_at: at,
+});
+
 /**
  * Inserts the entities that are not stored yet; returns those it inserted. A proposed entity already stored under
  * another name ("Chancay Port", then "puerto de Chancay") gains that name as an alias, so it is found by either;
@@ -49,18 +61,7 @@ export async function insertMissingEntities(db: Db, entities: Entity[], at: stri
   if (fresh.length > 0) {
     await db
       .insertInto('entity')
-      .values(
-        fresh.map((e) => ({
-          id: e.id,
-          type: e.type,
-          name: e.name,
-          aliases: JSON.stringify(e.aliases),
-          attributes: JSON.stringify(e.attributes),
-          review_state: e.reviewState,
-          created_at: at,
-          updated_at: at,
-        })),
-      )
+      .values(fresh.map((e) => entityToRow(e, at)))
       .onConflict((oc) => oc.column('id').doNothing())
       .execute();
   }
