@@ -43,8 +43,25 @@ for (const [file, rows] of byDoc) {
   const doc = await readDocument(path, readFileSync(path));
   const outcome = await storeDocument(store.db, doc);
   const at = new Map<string, string>();
+  const spans: { start: number; end: number; id: string }[] = [];
   for (const e of await entitiesInSource(store.db, outcome.sourceId))
-    for (const m of e.mentions) at.set(`${m.start}:${m.end}`, e.id);
+    for (const m of e.mentions) {
+      at.set(`${m.start}:${m.end}`, e.id);
+      spans.push({ ...m, id: e.id });
+    }
+  // The entity on exactly the span; for a span that names an entity, else the longest mention inside it of an
+  // entity of the same kind ("China Development Bank" inside "China Development Bank Corporation": the span's
+  // edges are a matter of finding, the entity one of linking).
+  const kind = (id: string | null) => id?.split(':')[0] ?? null;
+  const entityAt = (start: number, end: number, want: string | null) =>
+    linked(at.get(`${start}:${end}`) ?? null) ??
+    (want
+      ? linked(
+          spans
+            .filter((m) => m.start >= start && m.end <= end && kind(m.id) === kind(want))
+            .sort((a, b) => b.end - b.start - (a.end - a.start))[0]?.id ?? null,
+        )
+      : null);
   for (const row of rows) {
     const mention = row.mention ?? '';
     let start = -1;
@@ -52,7 +69,7 @@ for (const [file, rows] of byDoc) {
     if (start < 0)
       throw new Error(`eval/linking/gold.tsv: "${mention}" (occurrence ${row.occurrence}) is not in ${file}`);
     const want = row.entity === 'NIL' ? null : sameEntity(row.entity ?? null);
-    const got = linked(at.get(`${start}:${start + mention.length}`) ?? null);
+    const got = entityAt(start, start + mention.length, want);
     const t = byType.get(row.type ?? '') ?? { tp: 0, fp: 0, fn: 0 };
     if (!want && !got) {
       // NIL, and nothing linked: right, and neither precision nor recall counts it.

@@ -69,3 +69,30 @@ describe('extract: figures read across a document', () => {
     ).toEqual([['Cosco', 'investment', 3.2e9]]);
   });
 });
+
+describe('extract: organizations named in full', () => {
+  const orgs = (text: string) => {
+    const doc = readDocument('doc.txt', new TextEncoder().encode(text));
+    return extract(doc)
+      .entities.filter((e) => e.type === 'organization')
+      .map((e) => [e.id, e.mentions.map((m) => doc.text.slice(m.start, m.end))]);
+  };
+
+  it('links a registry body named with legal words, generic words or its country to that body', () => {
+    expect(orgs('El préstamo vino de China Development Bank Corporation y de otros.')).toEqual([
+      ['org:cdb', ['China Development Bank']],
+    ]);
+    expect(orgs('La obra la fiscalizó la Comisión Federal de Electricidad de México (CFE).')).toEqual([
+      ['org:cfe', ['Comisión Federal de Electricidad', 'CFE']],
+    ]);
+    expect(orgs('A CTG (Companhia Três Gargantas) já possui 17 hidrelétricas.').map(([id]) => id)).toEqual([
+      'org:ctg',
+    ]);
+  });
+
+  it('keeps a different organization whose name contains a registry body as its own', () => {
+    // "Banco de Pagos" is not a legal or generic word: a bank named after another is another bank.
+    const found = orgs('El Banco de Pagos de China Development Bank anunció un acuerdo.');
+    expect(found.some(([id]) => id === null)).toBe(true);
+  });
+});

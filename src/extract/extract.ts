@@ -1,7 +1,7 @@
 import type { EntityType } from '../domain/entity.js';
 import type { Paragraph } from '../domain/source.js';
 import { attachTimes, incompleteStatistics } from './attach-times.js';
-import { bodyEntityType, findBodies } from './bodies.js';
+import { bodyEntityType, findBodies, type BodyMention } from './bodies.js';
 import { findCountries } from './countries.js';
 import { EntityIndex, shownName } from './entity-index.js';
 import { indicatorOf } from './indicators.js';
@@ -122,9 +122,11 @@ function paragraphEntities(
       if (role) roles.set(role, entity.name);
     }
   };
+  const countries: Span[] = [];
   for (const m of findCountries(text, tokens, input.language)) {
     record('country', m.country.name, m.country.id, m);
     known.push(m);
+    countries.push(m);
   }
   // Places whose name is ambiguous need a country of the document named so far, or of this paragraph.
   const places: Span[] = [];
@@ -132,7 +134,8 @@ function paragraphEntities(
     record('place', m.place.name, m.place.id, m);
     places.push(m);
   }
-  for (const m of findBodies(text, tokens)) {
+  const bodies = findBodies(text, tokens);
+  for (const m of bodies) {
     record(bodyEntityType(m.body), m.body.name, m.body.id, m, text.slice(m.start, m.end));
     known.push(m);
   }
@@ -145,13 +148,39 @@ function paragraphEntities(
   for (const m of named) {
     // A name that a facility already carries ("la llamada Jorge Cepernic") is that facility, not a person.
     const facility = m.type === 'person' ? index.projectEndingWith(m.name) : undefined;
+    const body = m.type === 'organization' ? registryBodyInside(text, m, bodies, countries) : undefined;
     if (facility) record('project', facility.name, null, m);
+    else if (body)
+      record(bodyEntityType(body.body), body.body.name, body.body.id, m, text.slice(m.start, m.end));
     else record(m.type, m.name, null, m);
   }
   // Phases of the projects named so far, this paragraph's included ("Cauchari II").
   for (const m of findNumberedPhases(text, paragraph.start, paragraph.end, index.projectHeads()))
     record(m.type, m.name, null, m);
   return { people, mentions: mentions.sort((a, b) => a.start - b.start) };
+}
+
+// Words a company's full name adds to the name the registry knows: legal forms and generic company words.
+const companyWords =
+  /^(?:corporation|corp|corporación|corporação|limited|ltd|ltda|co|company|compañía|companhia|inc|incorporated|s\.?a|plc|group|grupo|holding|holdings|investment|investments|empresa|pública|publica|estratégica|estrategica|de|del|da|do|of|the|y|e|and|la|el)$/iu;
+
+/**
+ * "China Development Bank Corporation", "Comisión Federal de Electricidad de México", "Companhia Três Gargantas":
+ * an unlisted organization name made of a registry body's name (of an organization), country names and legal or
+ * generic company words is that body.
+ */
+function registryBodyInside(text: string, name: Span, bodies: BodyMention[], countries: Span[]) {
+  const inner = bodies
+    .filter((b) => b.body.type === 'organization' && b.start >= name.start && b.end <= name.end)
+    .sort((a, b) => b.end - b.start - (a.end - a.start))[0];
+  if (!inner) return undefined;
+  const inside = (at: number) =>
+    (at >= inner.start && at < inner.end) || countries.some((c) => at >= c.start && at < c.end);
+  for (const word of text.slice(name.start, name.end).matchAll(/[\p{L}\p{N}.]+/gu)) {
+    const at = name.start + (word.index ?? 0);
+    if (!inside(at) && !companyWords.test(word[0].replace(/\.$/, ''))) return undefined;
+  }
+  return inner;
 }
 
 /** Sets what a claim is about; an aggregate becomes an indicator entity with its normalized label. */
