@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { badRequest, notFound } from '../domain/errors.js';
 import { loadCountries } from '../reference/countries.js';
 import type { Kysely } from 'kysely';
-import { refreshDirtyProjects } from '../reconcile/projects.js';
+import { convert, type Converted } from '../money/money.js';
+import { refreshDirtyProjects, type ProjectRecord } from '../reconcile/projects.js';
 import type { Database } from '../store/database.js';
 import { getIndicator, listIndicators } from '../store/indicators.js';
 import { getProject, listProjects } from '../store/projects.js';
@@ -16,6 +17,32 @@ const projectQuery = pageQuery.extend({
   year: z.coerce.number().int().min(1900).max(2100).optional(),
   q: queryText(200).optional(),
 });
+
+/** `?base=YEAR`: the year whose prices constant USD are given in (default 2021, GCDF 3.0's). */
+const baseQuery = z.object({ base: z.coerce.number().int().min(1913).max(2100).optional() });
+
+/** The project with every amount's constant USD given in prices of `base` (unavailable when no CPI-U for it). */
+function rebased(project: ProjectRecord, base: number): ProjectRecord {
+  const again = (money: Converted | null) =>
+    money &&
+    convert(
+      {
+        amount: money.original.amount,
+        currency: money.original.currency,
+        year: money.original.year,
+        constantBase: money.original.constantBase,
+      },
+      base,
+    );
+  return {
+    ...project,
+    properties: project.properties.map((p) => ({
+      ...p,
+      preferred: { ...p.preferred, money: again(p.preferred.money) },
+      alternatives: p.alternatives.map((v) => ({ ...v, money: again(v.money) })),
+    })),
+  };
+}
 
 /** ISO 3166-1 alpha-2 or alpha-3 (any case) to alpha-3; a code the registry does not hold is a 400. */
 function alpha3(code: string): string {
@@ -57,10 +84,11 @@ export function registryRoutes(db: Kysely<Database>) {
     })
     .get('/projects/:id', async (c) => {
       const id = c.req.param('id');
+      const { base } = baseQuery.parse(c.req.query());
       await refreshDirtyProjects(db);
       const project = id.length <= 300 ? await getProject(db, id) : undefined;
       if (!project) throw notFound('project', id.slice(0, 60));
-      return c.json(project);
+      return c.json(base === undefined ? project : rebased(project, base));
     })
     .get('/indicators', async (c) => c.json(await listIndicators(db, pageQuery.parse(c.req.query()))))
     .get('/indicators/:id', async (c) => {

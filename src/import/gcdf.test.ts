@@ -67,6 +67,18 @@ describeEachBackend('GCDF 3.0 import', (store) => {
       uri: `https://china.aiddata.org/projects/${first.aiddata_record_id}/`,
     });
     expect(commitment?.preferred.claims[0]?.quote).toMatch(/^Amount: USD [\d,.]+ \(constant 2021 USD\)\.$/);
+    // Constant dollars in another year's prices on request.
+    const in2024 = (await (
+      await app.request(`/api/v1/projects/project:gcdf-${first.aiddata_record_id}?base=2024`)
+    ).json()) as {
+      properties: { property: string; preferred: { money: { base: number; constantUsd: number } } }[];
+    };
+    const money = in2024.properties.find((p) => p.property === 'commitment')?.preferred.money;
+    expect(money?.base).toBe(2024);
+    expect(money?.constantUsd).toBeGreaterThan(Number(first.amount_constant_usd_2021) * 1.1);
+    expect(
+      (await app.request(`/api/v1/projects/project:gcdf-${first.aiddata_record_id}?base=1800`)).status,
+    ).toBe(400);
     const again = await importGcdf(store().db, dir);
     expect(again.filter((r) => r.status === 'unchanged')).toHaveLength(40);
   });
