@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { describeEachBackend } from '../../test/helpers/backends.js';
 import { seedDocument, seedFiles, textDocument } from '../../test/helpers/documents.js';
@@ -87,6 +88,15 @@ describeEachBackend('api', (store) => {
     );
     expect(lines).toHaveLength(5);
     expect(lines.some((l) => l.includes(',596200000000,USD,USD,'))).toBe(true);
+
+    // The same rows as an XLSX sheet and as JSON.
+    const claimBook = new ExcelJS.Workbook();
+    await claimBook.xlsx.load(await (await app.request('/api/v1/claims.xlsx?unit=USD')).arrayBuffer());
+    const claimSheet = claimBook.getWorksheet('claims');
+    expect(claimSheet?.rowCount).toBe(5);
+    expect((claimSheet?.getColumn(6).values ?? []).includes(596200000000)).toBe(true);
+    const claimJson = (await (await app.request('/api/v1/claims.json?unit=USD')).json()) as { total: number };
+    expect(claimJson.total).toBe(4);
   });
 
   it('answers every error with the one JSON shape', async () => {

@@ -6,7 +6,9 @@ import { ReviewState } from '../domain/entity.js';
 import { listClaims, type ClaimFilter } from '../store/claims.js';
 import type { Db } from '../store/database.js';
 import { maxLimit } from '../store/paging.js';
-import { toCsv, type CsvColumn } from './csv.js';
+import type { CsvColumn } from './csv.js';
+import { allPages, downloadRowCap } from './downloads.js';
+import { sendTwin } from './twins.js';
 import { pageQuery, queryText } from './query.js';
 
 const claimQuery = pageQuery.extend({
@@ -51,27 +53,29 @@ const csvColumns: CsvColumn<Claim>[] = [
   { header: 'review_state', value: (c) => c.reviewState },
 ];
 
-/** Rows at most in one CSV download. */
-export const csvRowCap = 100_000;
+/** Rows at most in one download. */
+export const csvRowCap = downloadRowCap;
 
-/** `GET /claims` (JSON page) and `GET /claims.csv` (every matching row, up to the cap). */
+/**
+ * `GET /claims` (JSON page), and its twins `GET /claims.json`, `.csv` and `.xlsx`: every matching row, up to
+ * the cap (claims have no place, so no GeoJSON).
+ */
 export function claimRoutes(db: Db) {
-  return new Hono()
-    .get('/claims', async (c) => {
+  const app = new Hono().get('/claims', async (c) => {
+    const q = claimQuery.parse(c.req.query());
+    return c.json(await listClaims(db, toFilter(q), q));
+  });
+  for (const format of ['json', 'csv', 'xlsx'] as const)
+    app.get(`/claims.${format}`, async (c) => {
       const q = claimQuery.parse(c.req.query());
-      return c.json(await listClaims(db, toFilter(q), q));
-    })
-    .get('/claims.csv', async (c) => {
-      const q = claimQuery.parse(c.req.query());
-      const rows: Claim[] = [];
-      let cursor: string | null | undefined = q.cursor;
-      do {
-        const page = await listClaims(db, toFilter(q), { limit: maxLimit, cursor });
-        rows.push(...page.items);
-        cursor = page.next;
-      } while (cursor && rows.length < csvRowCap);
-      c.header('Content-Type', 'text/csv; charset=utf-8');
-      c.header('Content-Disposition', 'attachment; filename="claims.csv"');
-      return c.body(toCsv(csvColumns, rows.slice(0, csvRowCap)));
+      const rows = await allPages(
+        (cursor) => listClaims(db, toFilter(q), { limit: maxLimit, cursor }),
+        q.cursor,
+      );
+      return sendTwin(c, format, { name: 'claims', columns: csvColumns }, rows, {
+        items: rows,
+        total: rows.length,
+      });
     });
+  return app;
 }

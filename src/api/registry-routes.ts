@@ -7,7 +7,10 @@ import { convert, type Converted } from '../money/money.js';
 import { refreshDirtyProjects, type ProjectRecord } from '../reconcile/projects.js';
 import type { Database } from '../store/database.js';
 import { getIndicator, listIndicators } from '../store/indicators.js';
-import { getProject, listProjects } from '../store/projects.js';
+import { getProject, listProjects, type ProjectSummary } from '../store/projects.js';
+import { maxLimit } from '../store/paging.js';
+import { allPages } from './downloads.js';
+import { sendTwin, twinFormats, type TwinSpec } from './twins.js';
 import { pageQuery, queryText } from './query.js';
 
 const projectQuery = pageQuery.extend({
@@ -63,24 +66,19 @@ function alpha3(code: string): string {
  * `GET /indicators` and `GET /indicators/:id` (time series with every reported value).
  */
 export function registryRoutes(db: Kysely<Database>) {
-  return new Hono()
+  const filterOf = (q: z.infer<typeof projectQuery>) => ({
+    iso3: q.country ? alpha3(q.country) : undefined,
+    sector: q.sector,
+    status: q.status,
+    year: q.year,
+    q: q.q,
+  });
+  const app = new Hono()
     .get('/projects', async (c) => {
       const q = projectQuery.parse(c.req.query());
       // Views of projects whose claims changed are recomputed before they are read.
       await refreshDirtyProjects(db);
-      return c.json(
-        await listProjects(
-          db,
-          {
-            iso3: q.country ? alpha3(q.country) : undefined,
-            sector: q.sector,
-            status: q.status,
-            year: q.year,
-            q: q.q,
-          },
-          q,
-        ),
-      );
+      return c.json(await listProjects(db, filterOf(q), q));
     })
     .get('/projects/:id', async (c) => {
       const id = c.req.param('id');
@@ -97,4 +95,42 @@ export function registryRoutes(db: Kysely<Database>) {
       if (!indicator) throw notFound('indicator', id.slice(0, 60));
       return c.json(indicator);
     });
+  // The list's twins: every matching project as JSON, CSV, XLSX or GeoJSON (points of located projects).
+  for (const format of twinFormats)
+    app.get(`/projects.${format}`, async (c) => {
+      const q = projectQuery.parse(c.req.query());
+      await refreshDirtyProjects(db);
+      const rows = await allPages(
+        (cursor) => listProjects(db, filterOf(q), { limit: maxLimit, cursor }),
+        q.cursor,
+      );
+      return sendTwin(c, format, projectTwin, rows, { items: rows, total: rows.length });
+    });
+  return app;
 }
+
+/** The columns of a project download, and its point. */
+const projectTwin: TwinSpec<ProjectSummary> = {
+  name: 'projects',
+  columns: [
+    { header: 'id', value: (p) => p.id },
+    { header: 'name', value: (p) => p.name },
+    { header: 'review_state', value: (p) => p.reviewState },
+    { header: 'sector', value: (p) => p.sector },
+    { header: 'status', value: (p) => p.status },
+    { header: 'year', value: (p) => p.year },
+    { header: 'amount', value: (p) => p.amount?.value },
+    { header: 'currency', value: (p) => p.amount?.currency },
+    { header: 'amount_usd_2021', value: (p) => p.amount?.usd2021 },
+    { header: 'dataset_amount_usd_2021', value: (p) => p.datasetAmountUsd2021 },
+    { header: 'countries', value: (p) => p.countries.join('|') },
+    { header: 'latitude', value: (p) => p.location?.latitude },
+    { header: 'longitude', value: (p) => p.location?.longitude },
+    { header: 'location_precision', value: (p) => p.location?.precision },
+    { header: 'location_name', value: (p) => p.location?.name },
+    { header: 'conflicts', value: (p) => p.conflicts },
+    { header: 'claims', value: (p) => p.claims },
+    { header: 'sources', value: (p) => p.sources },
+  ],
+  point: (p) => (p.location ? { longitude: p.location.longitude, latitude: p.location.latitude } : null),
+};

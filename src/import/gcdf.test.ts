@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { describeEachBackend } from '../../test/helpers/backends.js';
 import { createApp } from '../api/app.js';
@@ -118,3 +119,60 @@ it('per-country sums of the whole bundled file match the source file within 0.1%
     await s.close();
   }
 }, 120_000);
+
+describeEachBackend('project downloads', (store) => {
+  it('gives the project list as CSV, XLSX and GeoJSON that parse back, with formulas neutralized', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'puente-twins-'));
+    const chosen = rows
+      .slice(0, 12)
+      .map((r, i) => (i === 0 ? { ...r, title: `=HYPERLINK("http://x.example","y") ${r.title}` } : r));
+    writeFileSync(
+      join(dir, gcdfFile),
+      stringify(chosen, { header: true, columns: Object.keys(rows[0] ?? {}) }),
+    );
+    await importGcdf(store().db, dir);
+    const app = createApp(store(), { webRoot: '/nonexistent' });
+    const json = (await (await app.request('/api/v1/projects.json')).json()) as {
+      items: { id: string }[];
+      total: number;
+    };
+    expect(json.total).toBe(12);
+
+    const csvResponse = await app.request(
+      '/api/v1/projects.csv?sector=' + encodeURIComponent(chosen[0]?.sector_name ?? ''),
+    );
+    expect(csvResponse.headers.get('content-type')).toMatch(/^text\/csv/);
+    const csv = parse(await csvResponse.text(), { columns: true }) as Record<string, string>[];
+    expect(csv.length).toBe(chosen.filter((r) => r.sector_name === chosen[0]?.sector_name).length);
+    const hostile = csv.find((r) => r.id === `project:gcdf-${chosen[0]?.aiddata_record_id}`);
+    expect(hostile?.name?.startsWith(`'=HYPERLINK`)).toBe(true);
+
+    const xlsxResponse = await app.request('/api/v1/projects.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsxResponse.arrayBuffer());
+    const sheet = workbook.getWorksheet('projects');
+    expect(sheet?.getRow(1).getCell(1).value).toBe('id');
+    expect(sheet?.rowCount).toBe(13);
+    const names = (sheet?.getColumn(2).values ?? []).map(String);
+    expect(names.some((n) => n.startsWith(`'=HYPERLINK`))).toBe(true);
+    // A number stays a number.
+    const amountColumn = (sheet?.getRow(1).values as unknown[]).indexOf('amount_usd_2021');
+    expect(sheet?.getColumn(amountColumn).values.some((v) => typeof v === 'number')).toBe(true);
+
+    const geo = (await (await app.request('/api/v1/projects.geojson')).json()) as {
+      type: string;
+      features: { geometry: { type: string; coordinates: [number, number] }; properties: { id: string } }[];
+    };
+    expect(geo.type).toBe('FeatureCollection');
+    const located = chosen.filter((r) => r.latitude !== '');
+    expect(geo.features).toHaveLength(located.length);
+    const firstPoint = geo.features.find(
+      (f) => f.properties.id === `project:gcdf-${located[0]?.aiddata_record_id}`,
+    );
+    // RFC 7946: [longitude, latitude].
+    expect(firstPoint?.geometry).toEqual({
+      type: 'Point',
+      coordinates: [Number(located[0]?.longitude), Number(located[0]?.latitude)],
+    });
+  });
+});
