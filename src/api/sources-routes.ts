@@ -4,7 +4,11 @@ import { claimsOfSource } from '../store/claims.js';
 import type { Db } from '../store/database.js';
 import { entitiesInSource } from '../store/entities.js';
 import { getSource, listSources } from '../store/sources.js';
+import { z } from 'zod';
 import { pageQuery } from './query.js';
+
+// `kind`: documents (articles, reports, feed items) or dataset records (`puente import`); both when absent.
+const sourceQuery = pageQuery.extend({ kind: z.enum(['document', 'dataset']).optional() });
 
 const sourceIdShape = /^s_[0-9a-f]{20}$/;
 
@@ -14,7 +18,10 @@ export const sourceClaimCap = 10_000;
 /** `GET /sources` (summaries, newest first) and `GET /sources/:id` (text, paragraphs, entities, claims). */
 export function sourceRoutes(db: Db) {
   return new Hono()
-    .get('/sources', async (c) => c.json(await listSources(db, pageQuery.parse(c.req.query()))))
+    .get('/sources', async (c) => {
+      const q = sourceQuery.parse(c.req.query());
+      return c.json(await listSources(db, q, q.kind));
+    })
     .get('/sources/:id', async (c) => {
       const id = c.req.param('id');
       // Source ids have one shape; anything else is simply not found (and never reaches the database).

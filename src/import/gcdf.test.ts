@@ -80,6 +80,13 @@ describeEachBackend('GCDF 3.0 import', (store) => {
     expect(
       (await app.request(`/api/v1/projects/project:gcdf-${first.aiddata_record_id}?base=1800`)).status,
     ).toBe(400);
+    // Records are sources of their own kind, listed apart from documents.
+    const count = async (query: string) =>
+      ((await (await app.request(`/api/v1/sources${query}`)).json()) as { total: number }).total;
+    expect([await count('?kind=dataset'), await count('?kind=document'), await count('')]).toEqual([
+      40, 0, 40,
+    ]);
+    expect((await app.request('/api/v1/sources?kind=other')).status).toBe(400);
     const again = await importGcdf(store().db, dir);
     expect(again.filter((r) => r.status === 'unchanged')).toHaveLength(40);
   });

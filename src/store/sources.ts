@@ -1,5 +1,6 @@
 import type { Paragraph, Source, SourceSummary } from '../domain/source.js';
-import type { Db } from './database.js';
+import type { SelectQueryBuilder } from 'kysely';
+import type { Database, Db } from './database.js';
 import { decodeCursor, pageLimit, toPage, type Page, type PageRequest } from './paging.js';
 import type { SourceTable } from './tables/source-table.js';
 
@@ -119,10 +120,26 @@ function summaryFromRow(row: SummaryRow): SourceSummary {
   };
 }
 
-/** A page of source summaries, newest first. */
-export async function listSources(db: Db, page: PageRequest = {}): Promise<Page<SourceSummary>> {
+/** Which sources a list shows: documents (articles, reports, feed items), dataset records (`puente import`), or all. */
+export type SourceKind = 'document' | 'dataset' | undefined;
+
+/** The media type of dataset records (one CSV row each). */
+const datasetMediaType = 'text/csv';
+
+/** A page of source summaries, newest first, of one kind or all. */
+export async function listSources(
+  db: Db,
+  page: PageRequest = {},
+  kind: SourceKind = undefined,
+): Promise<Page<SourceSummary>> {
   const limit = pageLimit(page.limit);
-  let query = db.selectFrom('source').select(summaryColumns);
+  const ofKind = <Q extends SelectQueryBuilder<Database, 'source', object>>(q: Q): Q =>
+    kind === 'dataset'
+      ? (q.where('media_type', '=', datasetMediaType) as Q)
+      : kind === 'document'
+        ? (q.where('media_type', '!=', datasetMediaType) as Q)
+        : q;
+  let query = ofKind(db.selectFrom('source').select(summaryColumns));
   if (page.cursor) {
     const [at, id] = decodeCursor(page.cursor, ['string', 'string']);
     query = query.where((eb) =>
@@ -137,10 +154,9 @@ export async function listSources(db: Db, page: PageRequest = {}): Promise<Page<
     .orderBy('id', 'desc')
     .limit(limit + 1)
     .execute();
-  const { n } = await db
-    .selectFrom('source')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
+  const { n } = await ofKind(
+    db.selectFrom('source').select((eb) => eb.fn.countAll<number>().as('n')),
+  ).executeTakeFirstOrThrow();
   return toPage(rows, limit, Number(n), (r) => [r.ingested_at, r.id], summaryFromRow);
 }
 

@@ -3,12 +3,33 @@ import type { Page, SourceSummary } from '../api';
 import { sourceLabel } from '../format';
 import { useFetch } from '../use-fetch';
 
-/** The list of ingested sources, newest first, a page at a time. */
+type Kind = 'document' | 'dataset';
+
+/**
+ * The list of sources, newest first, a page at a time: the documents (articles, reports, feed items), or the
+ * dataset records imported with `puente import` (AidData GCDF), one list at a time.
+ */
 export function SourcesPage() {
+  const [kind, setKind] = useState<Kind>('document');
   const [cursor, setCursor] = useState<string | null>(null);
   const [history, setHistory] = useState<(string | null)[]>([]);
   const page = useFetch<Page<SourceSummary>>(
-    `/sources?limit=25${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    `/sources?limit=25&kind=${kind}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+  );
+  const show = (k: Kind) => {
+    setKind(k);
+    setCursor(null);
+    setHistory([]);
+  };
+  const switcher = (
+    <div class="kind-switch" role="group" aria-label="which sources">
+      <button type="button" aria-pressed={kind === 'document'} onClick={() => show('document')}>
+        Documents
+      </button>
+      <button type="button" aria-pressed={kind === 'dataset'} onClick={() => show('dataset')}>
+        Dataset records
+      </button>
+    </div>
   );
   if (page.state === 'loading') return <p class="status">Loading sources…</p>;
   if (page.state === 'error')
@@ -21,8 +42,11 @@ export function SourcesPage() {
   return (
     <section aria-labelledby="sources-heading">
       <h1 id="sources-heading">Sources</h1>
+      {switcher}
       <p class="muted">
-        {total} documents. Each claim Puente holds points to the exact words of one of them.
+        {kind === 'document'
+          ? `${total} documents. Each claim Puente holds points to the exact words of one of them.`
+          : `${total} dataset records (AidData GCDF 3.0 and other imports), each cited by its record page.`}
       </p>
       {items.length === 0 ? (
         <p>
