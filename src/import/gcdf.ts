@@ -10,7 +10,8 @@ import type { ReadDocument } from '../ingest/read-document.js';
 import { buildText, cleanLine } from '../ingest/normalize.js';
 import { fingerprintAhead } from '../pipeline/near-duplicates.js';
 import { storeDocument } from '../pipeline/store-document.js';
-import { claimFromExtraction, sourceIdFor, storable } from '../pipeline/to-domain.js';
+import { claimId, sourceIdFor, storable } from '../pipeline/to-domain.js';
+import { Claim, type ClaimValue } from '../domain/claim.js';
 import { loadCountries } from '../reference/countries.js';
 import { refreshDirtyProjects } from '../reconcile/projects.js';
 import type { Database } from '../store/database.js';
@@ -195,83 +196,61 @@ export async function importGcdf(
       };
       const titleEnd = normalized.paragraphs[0]?.end ?? 0;
       const committed = commitmentClaim(found.claims, titleEnd);
-      const dataset = (
-        key: string,
-        property: string,
-        value: string | number,
-        extra: Partial<ExtractedClaim> = {},
-      ) => {
-        const span = spans.get(key);
-        if (!span) return [];
-        const start = fields.start + span.start;
-        const end = fields.start + span.end;
-        return [
-          {
-            subject: cleanLine(r.title),
-            subjectType: 'project',
-            subjectId: projectId,
-            property,
-            value,
-            unit: null,
-            currency: null,
-            qualifier: null,
-            time: null,
-            quote: doc.text.slice(start, end),
-            start,
-            end,
-            rule: `gcdf:${property}`,
-            ...extra,
-          } as ExtractedClaim,
-        ];
-      };
-      const extras: ExtractedClaim[] = [
-        ...(amount !== null ? dataset('amount', 'commitment', amount, { unit: 'USD', currency: 'USD' }) : []),
-        ...dataset('sector', 'sector', r.sector_name),
-        ...(committed?.time
-          ? [
-              {
-                ...committed,
-                property: 'commitment_year',
-                value: committed.time.slice(0, 4),
-                unit: null,
-                currency: null,
-                rule: 'gcdf:commitment_year',
-              },
-            ]
-          : []),
-      ];
+      // The commitment year read from the prose is the extraction engine's claim, with that prose as evidence.
+      const yearClaims: ExtractedClaim[] = committed?.time
+        ? [
+            {
+              ...committed,
+              property: 'commitment_year',
+              value: committed.time.slice(0, 4),
+              unit: null,
+              currency: null,
+              rule: 'gcdf:commitment_year',
+            },
+          ]
+        : [];
       const ready = storable(contentHash, {
         entities: found.entities,
-        claims: [...found.claims.map((c) => ({ ...c, subjectId: projectId })), ...extras],
+        claims: [...found.claims, ...yearClaims].map((c) => ({ ...c, subjectId: projectId })),
       });
-      // Dataset fields are the dataset's claims (origin import); the amount is in constant 2021 USD.
-      for (const { claim } of ready.claims) {
-        if (claim.origin.name.startsWith('gcdf:') && claim.property !== 'commitment_year')
-          claim.origin = { kind: 'import', name: 'gcdf-3.0' };
-        if (
-          claim.property === 'commitment' &&
-          claim.origin.kind === 'import' &&
-          claim.value.kind === 'quantity'
-        )
-          claim.value.constantBase = gcdfBaseYear;
-      }
-      // Recipients point at the registry's countries.
-      const recipientSpan = spans.get('recipient');
+      // The dataset's own fields, each with its words of the field line as evidence.
+      const field = (key: string, property: string, value: ClaimValue) => {
+        const span = spans.get(key);
+        if (!span) return;
+        const start = fields.start + span.start;
+        const end = fields.start + span.end;
+        const claim = Claim.parse({
+          id: claimId(sourceId, ['gcdf', property, start, JSON.stringify(value)]),
+          subjectId: projectId,
+          subjectName: cleanLine(r.title),
+          property,
+          value,
+          qualifier: null,
+          time: null,
+          evidence: { sourceId, start, end, quote: doc.text.slice(start, end) },
+          origin: { kind: 'import', name: 'gcdf-3.0' },
+          reviewState: 'proposed',
+          repeatsSource: null,
+        });
+        ready.claims.push({ claim, subjectType: 'project' });
+      };
+      if (amount !== null)
+        field('amount', 'commitment', {
+          kind: 'quantity',
+          amount,
+          unit: 'USD',
+          currency: 'USD',
+          constantBase: gcdfBaseYear,
+        });
+      field('sector', 'sector', { kind: 'text', text: r.sector_name });
       for (const code of recipients) {
         const country = countries.get(code);
-        if (!country || !recipientSpan) continue;
-        const base = claimFromExtraction(sourceId, {
-          ...dataset('recipient', 'recipient', country.name)[0],
-          rule: `gcdf:recipient:${code}`,
-        } as ExtractedClaim);
-        ready.claims.push({
-          claim: {
-            ...base,
-            value: { kind: 'entity', entityId: `country:${country.iso2}`, name: country.name },
-            origin: { kind: 'import', name: 'gcdf-3.0' },
-          },
-          subjectType: 'project',
-        });
+        if (country)
+          field('recipient', 'recipient', {
+            kind: 'entity',
+            entityId: `country:${country.iso2}`,
+            name: country.name,
+          });
       }
       const title = cleanLine(r.title) || `GCDF record ${record}`;
       ready.entities.unshift({

@@ -63,6 +63,10 @@ export const proposedEntityId = (entity: Pick<ExtractedEntity, 'type' | 'name'>)
   return `${entity.type}:${key ?? slug(entity.name)}`;
 };
 
+/** A claim's stable id from its source and what tells it apart there; it begins with the source's id. */
+export const claimId = (sourceId: string, parts: (string | number | null)[]) =>
+  `c_${sourceId.slice(2, 12)}${shortHash([sourceId, ...parts]).slice(0, 12)}`;
+
 /**
  * An extracted claim as a domain Claim of the given source; its id is stable for the same source and span, and
  * begins with the source's, so that one document's claims sit side by side in the store's indexes.
@@ -76,7 +80,7 @@ export function claimFromExtraction(sourceId: string, c: ExtractedClaim): Claim 
         : { kind: 'text', text: c.value };
   // Parsing checks what the extractor made against the domain's rules (units, currency codes, time formats).
   return Claim.parse({
-    id: `c_${sourceId.slice(2, 12)}${shortHash([sourceId, c.rule, c.start, c.end, c.property, c.value, c.unit]).slice(0, 12)}`,
+    id: claimId(sourceId, [c.rule, c.start, c.end, c.property, c.value, c.unit]),
     subjectId: c.subjectId,
     subjectName: c.subject,
     property: c.property,
