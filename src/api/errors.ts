@@ -22,6 +22,8 @@ const statusCodes: Partial<Record<number, ErrorCode>> = {
   404: 'not_found',
   409: 'conflict',
   413: 'payload_too_large',
+  429: 'too_many_requests',
+  503: 'timeout',
 };
 
 /** Turns any thrown value into the JSON error shape; unknown errors are logged and become a 500. */
@@ -37,6 +39,12 @@ export function handleError(error: Error, c: Context) {
     const code = statusCodes[error.status] ?? 'internal';
     return c.json(errorBody(code, error.message || code), error.status);
   }
+  // PostgreSQL cancelled a statement that ran past statement_timeout.
+  if ((error as { code?: string }).code === '57014')
+    return c.json(
+      errorBody('timeout', 'the query took longer than the time limit', 'narrow the query and try again'),
+      503,
+    );
   console.error('puente: unhandled error on', c.req.method, c.req.path, error);
   return c.json(errorBody('internal', 'internal error'), 500);
 }

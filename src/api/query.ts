@@ -10,6 +10,17 @@ export const queryText = (max: number) =>
 
 /** The paging parameters every list takes. */
 export const pageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(maxLimit).optional(),
-  cursor: queryText(500).optional(),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(maxLimit)
+    .optional()
+    .describe(`items per page (default 50, at most ${maxLimit})`),
+  cursor: queryText(500).optional().describe('the `next` of the previous page'),
+});
+
+/** `?release=NAME` (or `latest`): the list as that release froze it. */
+export const releaseQuery = z.object({
+  release: queryText(64).optional().describe('a release name, or latest: the data as that release froze it'),
 });

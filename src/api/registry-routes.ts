@@ -1,4 +1,3 @@
-import { Hono } from 'hono';
 import { z } from 'zod';
 import { badRequest, notFound } from '../domain/errors.js';
 import { loadCountries } from '../reference/countries.js';
@@ -7,22 +6,73 @@ import { convert, type Converted } from '../money/money.js';
 import { refreshDirtyProjects, type ProjectRecord } from '../reconcile/projects.js';
 import type { Database } from '../store/database.js';
 import { getIndicator, listIndicators } from '../store/indicators.js';
-import { getProject, listProjects, type ProjectSummary } from '../store/projects.js';
+import {
+  getProject,
+  groupProjects,
+  listProjects,
+  projectFacets,
+  projectRevisions,
+  type ProjectFacet,
+  type ProjectSummary,
+} from '../store/projects.js';
 import { maxLimit } from '../store/paging.js';
 import { allPages } from './downloads.js';
-import { sendTwin, twinFormats, type TwinSpec } from './twins.js';
+import { sendTwin, twinFormats, twinMediaTypes, type TwinSpec } from './twins.js';
+import type { Routes } from './routes.js';
+import {
+  AllOf,
+  IndicatorRecord,
+  IndicatorSummary,
+  PageOf,
+  ProjectPage,
+  ProjectRecord as ProjectRecordSchema,
+  ProjectSummary as ProjectSummarySchema,
+  Revision,
+} from './schemas.js';
 import { pageQuery, queryText } from './query.js';
 
 const projectQuery = pageQuery.extend({
-  country: queryText(3).optional(),
+  country: queryText(3)
+    .optional()
+    .describe('ISO 3166-1 alpha-2 or alpha-3 code of a country the project is in'),
   sector: queryText(100).optional(),
   status: queryText(40).optional(),
-  year: z.coerce.number().int().min(1900).max(2100).optional(),
-  q: queryText(200).optional(),
+  year: z.coerce.number().int().min(1900).max(2100).optional().describe('the year of commitment or signing'),
+  flow: queryText(40)
+    .optional()
+    .describe('the kind of flow of the headline amount: commitment, investment, loan, cost, amount'),
+  q: queryText(200).optional().describe("words of the project's name or aliases, in any language"),
+  facets: queryText(100)
+    .optional()
+    .describe(`comma-separated fields to count the matching projects by: ${projectFacets.join(', ')}`),
+  groupBy: z
+    .enum(projectFacets)
+    .optional()
+    .describe('a field to count and sum the matching projects by (amounts in constant 2021 USD)'),
 });
 
+/** The facets asked for, each a known field; an unknown one is a 400. */
+function facetsOf(list: string | undefined): ProjectFacet[] {
+  const names = (list ?? '')
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
+  for (const name of names)
+    if (!(projectFacets as readonly string[]).includes(name))
+      throw badRequest(`unknown facet "${name.slice(0, 40)}"`, `use ${projectFacets.join(', ')}`);
+  return [...new Set(names)] as ProjectFacet[];
+}
+
 /** `?base=YEAR`: the year whose prices constant USD are given in (default 2021, GCDF 3.0's). */
-const baseQuery = z.object({ base: z.coerce.number().int().min(1913).max(2100).optional() });
+const baseQuery = z.object({
+  base: z.coerce
+    .number()
+    .int()
+    .min(1913)
+    .max(2100)
+    .optional()
+    .describe('the year whose prices constant USD are given in (default 2021)'),
+});
 
 /** The project with every amount's constant USD given in prices of `base` (unavailable when no CPI-U for it). */
 function rebased(project: ProjectRecord, base: number): ProjectRecord {
@@ -60,55 +110,134 @@ function alpha3(code: string): string {
 }
 
 /**
- * `GET /projects` (filters country, sector, status, year, q; each item with its preferred values and conflict
- * count; `total`, and `amountUsd2021`, the sum of the preferred amounts of every matching project),
- * `GET /projects/:id` (every property with its preferred value, alternatives and evidence),
- * `GET /indicators` and `GET /indicators/:id` (time series with every reported value).
+ * `GET /projects` (filters country, sector, status, year, flow, q; facet counts and grouped sums; `total`, and
+ * `amountUsd2021`, the sum of the preferred amounts of every matching project), its twins, `GET /projects/:id`
+ * (every property with its preferred value, alternatives and evidence) and its revisions, `GET /indicators` and
+ * `GET /indicators/:id` (time series with every reported value).
  */
-export function registryRoutes(db: Kysely<Database>) {
+export function registryRoutes(routes: Routes, db: Kysely<Database>) {
   const filterOf = (q: z.infer<typeof projectQuery>) => ({
     iso3: q.country ? alpha3(q.country) : undefined,
     sector: q.sector,
     status: q.status,
     year: q.year,
+    flow: q.flow,
     q: q.q,
   });
-  const app = new Hono()
-    .get('/projects', async (c) => {
-      const q = projectQuery.parse(c.req.query());
-      // Views of projects whose claims changed are recomputed before they are read.
-      await refreshDirtyProjects(db);
-      return c.json(await listProjects(db, filterOf(q), q));
-    })
-    .get('/projects/:id', async (c) => {
-      const id = c.req.param('id');
-      const { base } = baseQuery.parse(c.req.query());
-      await refreshDirtyProjects(db);
-      const project = id.length <= 300 ? await getProject(db, id) : undefined;
-      if (!project) throw notFound('project', id.slice(0, 60));
-      return c.json(base === undefined ? project : rebased(project, base));
-    })
-    .get('/indicators', async (c) => c.json(await listIndicators(db, pageQuery.parse(c.req.query()))))
-    .get('/indicators/:id', async (c) => {
-      const id = c.req.param('id');
-      const indicator = id.length <= 300 ? await getIndicator(db, id) : undefined;
-      if (!indicator) throw notFound('indicator', id.slice(0, 60));
-      return c.json(indicator);
-    });
+  routes
+    .add(
+      {
+        method: 'get',
+        path: '/projects',
+        tag: 'projects',
+        summary:
+          'Projects with their preferred values, conflict counts and sums; facets and groups on request',
+        query: projectQuery,
+        response: ProjectPage,
+      },
+      async (c, { query }) => {
+        const facets = facetsOf(query.facets);
+        // Views of projects whose claims changed are recomputed before they are read.
+        await refreshDirtyProjects(db);
+        const filter = filterOf(query);
+        const page = await listProjects(db, filter, query);
+        const counted = await Promise.all(
+          facets.map(
+            async (f) =>
+              [
+                f,
+                (await groupProjects(db, filter, f)).map((g) => ({ value: g.key ?? '', count: g.count })),
+              ] as const,
+          ),
+        );
+        return c.json({
+          ...page,
+          ...(facets.length > 0 ? { facets: Object.fromEntries(counted) } : {}),
+          ...(query.groupBy ? { groups: await groupProjects(db, filter, query.groupBy) } : {}),
+        });
+      },
+    )
+    .add(
+      {
+        method: 'get',
+        path: '/projects/:id',
+        tag: 'projects',
+        summary: 'One project: every property with its preferred value, alternatives, sources and conflicts',
+        query: baseQuery,
+        response: ProjectRecordSchema,
+      },
+      async (c, { query }) => {
+        const id = c.req.param('id') ?? '';
+        await refreshDirtyProjects(db);
+        const project = id.length <= 300 ? await getProject(db, id) : undefined;
+        if (!project) throw notFound('project', id.slice(0, 60));
+        return c.json(query.base === undefined ? project : rebased(project, query.base));
+      },
+    )
+    .add(
+      {
+        method: 'get',
+        path: '/projects/:id/revisions',
+        tag: 'projects',
+        summary: 'Every revision of a project and of the claims about it, oldest first',
+        response: z.object({ items: z.array(Revision) }),
+      },
+      async (c) => {
+        const id = c.req.param('id') ?? '';
+        const items = id.length <= 300 ? await projectRevisions(db, id) : null;
+        if (!items) throw notFound('project', id.slice(0, 60));
+        return c.json({ items });
+      },
+    )
+    .add(
+      {
+        method: 'get',
+        path: '/indicators',
+        tag: 'indicators',
+        summary: 'Indicators (aggregate measures the sources report), with how many claims and sources',
+        query: pageQuery,
+        response: PageOf(IndicatorSummary),
+      },
+      async (c, { query }) => c.json(await listIndicators(db, query)),
+    )
+    .add(
+      {
+        method: 'get',
+        path: '/indicators/:id',
+        tag: 'indicators',
+        summary: 'One indicator: a time series per property and unit, every reported value with its source',
+        response: IndicatorRecord,
+      },
+      async (c) => {
+        const id = c.req.param('id') ?? '';
+        const indicator = id.length <= 300 ? await getIndicator(db, id) : undefined;
+        if (!indicator) throw notFound('indicator', id.slice(0, 60));
+        return c.json(indicator);
+      },
+    );
   // The list's twins: every matching project as JSON, CSV, XLSX or GeoJSON (points of located projects).
   for (const format of twinFormats)
-    app.get(`/projects.${format}`, async (c) => {
-      const q = projectQuery.parse(c.req.query());
-      await refreshDirtyProjects(db);
-      const rows = await allPages(
-        (cursor) => listProjects(db, filterOf(q), { limit: maxLimit, cursor }),
-        q.cursor,
-      );
-      return sendTwin(c, format, projectTwin, rows, { items: rows, total: rows.length });
-    });
-  return app;
+    routes.add(
+      {
+        method: 'get',
+        path: `/projects.${format}`,
+        tag: 'projects',
+        summary: `Every matching project (up to 100,000) as ${format === 'geojson' ? 'GeoJSON points (RFC 7946) of located projects' : format.toUpperCase()}`,
+        query: projectQuery,
+        ...(format === 'json'
+          ? { response: AllOf(ProjectSummarySchema) }
+          : { produces: twinMediaTypes[format] }),
+      },
+      async (c, { query }) => {
+        await refreshDirtyProjects(db);
+        const rows = await allPages(
+          (cursor) => listProjects(db, filterOf(query), { limit: maxLimit, cursor }),
+          query.cursor,
+        );
+        return sendTwin(c, format, projectTwin, rows, { items: rows, total: rows.length });
+      },
+    );
 }
-
 /** The columns of a project download, and its point. */
 const projectTwin: TwinSpec<ProjectSummary> = {
   name: 'projects',
@@ -119,6 +248,7 @@ const projectTwin: TwinSpec<ProjectSummary> = {
     { header: 'sector', value: (p) => p.sector },
     { header: 'status', value: (p) => p.status },
     { header: 'year', value: (p) => p.year },
+    { header: 'flow_type', value: (p) => p.flowType },
     { header: 'amount', value: (p) => p.amount?.value },
     { header: 'currency', value: (p) => p.amount?.currency },
     { header: 'amount_usd_2021', value: (p) => p.amount?.usd2021 },

@@ -6,6 +6,14 @@ import { neutralizeFormula, toCsv, type CsvColumn } from './csv.js';
 export const twinFormats = ['json', 'csv', 'xlsx', 'geojson'] as const;
 export type TwinFormat = (typeof twinFormats)[number];
 
+/** The media type of each download format. */
+export const twinMediaTypes: Record<TwinFormat, string> = {
+  json: 'application/json',
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  geojson: 'application/geo+json',
+};
+
 /** A point of a row, for GeoJSON: WGS 84 longitude and latitude. */
 export interface Point {
   longitude: number;

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAdmin } from './admin-commands.js';
 import { registerExtract } from './extract-command.js';
 import { registerImport } from './import-command.js';
 import { registerIngest } from './ingest-command.js';
@@ -18,6 +19,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerExtract(program);
   registerServe(program);
   registerImport(program, setExit);
+  registerAdmin(program);
   return program;
 }
 

@@ -74,5 +74,7 @@ export const Claim = z.object({
    * same paragraph, word for word, in two documents): such a claim is counted once, from that source.
    */
   repeatsSource: z.string().nullable(),
+  /** the stored claim's version, bumped by every review change (absent before it is stored) */
+  version: z.number().int().positive().optional(),
 });
 export type Claim = z.infer<typeof Claim>;

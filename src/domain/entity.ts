@@ -26,6 +26,8 @@ export const Entity = z.object({
   aliases: z.array(z.object({ name: z.string(), lang: z.string().nullable() })).default([]),
   attributes: z.record(z.string(), z.unknown()).default({}),
   reviewState: ReviewState,
+  /** the stored entity's version, bumped by every review change (absent before it is stored) */
+  version: z.number().int().positive().optional(),
 });
 export type Entity = z.infer<typeof Entity>;
 

@@ -7,7 +7,9 @@ export const errorCodes = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_input: 422,
+  too_many_requests: 429,
   internal: 500,
+  timeout: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

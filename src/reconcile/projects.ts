@@ -21,6 +21,8 @@ export interface ProjectRecord {
   status: string | null;
   year: number | null;
   amount: { value: number; currency: string; constantBase: number | null; usd2021: number | null } | null;
+  /** the kind of money flow the headline amount is: the property it comes from (commitment, investment, loan...) */
+  flowType: string | null;
   /** the amount a dataset gives (GCDF: constant 2021 USD), which may differ from the preferred `amount` */
   datasetAmountUsd2021: number | null;
   countries: string[];
@@ -74,6 +76,7 @@ export function projectRecord(
   const { iso3, byName } = lookup();
 
   let amount: ProjectRecord['amount'] = null;
+  let flowType: string | null = null;
   for (const name of amountProperties) {
     // A dataset's figure first, when the prose states the same property too.
     const views = properties.filter(
@@ -89,6 +92,7 @@ export function projectRecord(
         constantBase: v.constantBase ?? null,
         usd2021: view.preferred.money?.constantUsd ?? null,
       };
+      flowType = name;
       break;
     }
   }
@@ -145,6 +149,7 @@ export function projectRecord(
     status: text(prop('status')?.preferred.value),
     year,
     amount,
+    flowType,
     datasetAmountUsd2021: datasetAmount?.money?.constantUsd ?? null,
     countries: [...countries].sort(),
     location,
@@ -248,6 +253,7 @@ export async function refreshProjects(
       dataset_amount_usd: record.datasetAmountUsd2021,
       amount: record.amount?.value ?? null,
       currency: record.amount?.currency ?? null,
+      flow_type: record.flowType,
       countries: `|${record.countries.join('|')}|`,
       latitude: record.location?.latitude ?? null,
       longitude: record.location?.longitude ?? null,

@@ -11,6 +11,8 @@ export interface KnownBody {
   /** ISO 3166-1 alpha-2 of the home country, or null for multilateral bodies */
   country: string | null;
   kind: string;
+  /** the plan or programme a policy belongs to, or null */
+  partOf: string | null;
 }
 
 const bodyTypes = new Set(['organization', 'mechanism', 'policy']);
@@ -32,6 +34,7 @@ export function loadBodies(): KnownBody[] {
       aliases: listCell(row.aliases),
       country: row.country || null,
       kind: row.kind ?? '',
+      partOf: row.part_of || null,
     };
   });
   return cache;

@@ -91,7 +91,7 @@ export function registryEntities(): Entity[] {
     type: b.type,
     name: b.name,
     aliases: b.aliases.map((name) => ({ name, lang: /\p{Script=Han}/u.test(name) ? 'zh' : null })),
-    attributes: { country: b.country, kind: b.kind },
+    attributes: { country: b.country, kind: b.kind, ...(b.partOf ? { partOf: b.partOf } : {}) },
     reviewState: 'accepted',
   }));
   const places = loadPlaces().map((p): Entity => ({

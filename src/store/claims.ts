@@ -56,6 +56,7 @@ export function claimFromRow(row: ClaimTable): Claim {
     origin: { kind: row.origin_kind as Claim['origin']['kind'], name: row.origin_name },
     reviewState: row.review_state as Claim['reviewState'],
     repeatsSource: row.repeats_source,
+    version: row.version,
   };
 }
 
@@ -86,6 +87,7 @@ export function claimToRow(claim: Claim, subjectType: string | null, createdAt: 
     created_at: createdAt,
     repeats_source: claim.repeatsSource,
     constant_base: v.kind === 'quantity' ? (v.constantBase ?? null) : null,
+    version: 1,
   };
 }
 

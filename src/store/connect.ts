@@ -13,6 +13,9 @@ export interface StoreConfig {
   sqlitePath?: string | undefined;
 }
 
+/** The longest one PostgreSQL statement may run (SQLite statements are bounded by indexes and row caps instead). */
+export const statementTimeoutMs = 20_000;
+
 /** An open store: the Kysely handle, which backend it is, and how to close it. */
 export interface Store {
   db: Kysely<Database>;
@@ -41,7 +44,12 @@ export function openStore(config: StoreConfig = configFromEnv()): Store {
   if (config.databaseUrl && isPostgresUrl(config.databaseUrl)) {
     // COUNT(*) and other bigints arrive as strings unless parsed; our counts fit in a double.
     pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
-    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+    // No statement runs longer than this; the API answers 503 when one is cancelled.
+    const pool = new pg.Pool({
+      connectionString: config.databaseUrl,
+      max: 10,
+      statement_timeout: statementTimeoutMs,
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const location = config.databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
     return { db, backend: 'postgres', location, close: () => db.destroy() };

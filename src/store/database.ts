@@ -5,6 +5,8 @@ import type { ParagraphTable } from './tables/paragraph-table.js';
 import type { ProjectCountryTable, ProjectDirtyTable, ProjectViewTable } from './tables/project-table.js';
 import type { MetaTable, RevisionTable } from './tables/revision-table.js';
 import type { SourceTable } from './tables/source-table.js';
+import type { ApiTokenTable, UserAccountTable, UserSessionTable } from './tables/account-table.js';
+import type { ReleaseItemTable, ReleaseTable } from './tables/release-table.js';
 
 /** Every table of the store, for Kysely's typed queries. */
 export interface Database {
@@ -18,6 +20,11 @@ export interface Database {
   project_view: ProjectViewTable;
   project_country: ProjectCountryTable;
   project_dirty: ProjectDirtyTable;
+  user_account: UserAccountTable;
+  user_session: UserSessionTable;
+  api_token: ApiTokenTable;
+  release: ReleaseTable;
+  release_item: ReleaseItemTable;
 }
 
 /** A connection or a transaction: repositories take either. */

@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import { decodeCursor, pageLimit, toPage, type Page, type PageRequest } from './paging.js';
 import type { Entity } from '../domain/entity.js';
 import type { Mention } from '../domain/entity.js';
 import type { Db } from './database.js';
@@ -12,6 +14,7 @@ export function entityFromRow(row: EntityTable): Entity {
     aliases: JSON.parse(row.aliases) as Entity['aliases'],
     attributes: JSON.parse(row.attributes) as Entity['attributes'],
     reviewState: row.review_state as Entity['reviewState'],
+    version: row.version,
   };
 }
 
@@ -25,6 +28,7 @@ export const entityToRow = (e: Entity, at: string): EntityTable => ({
   review_state: e.reviewState,
   created_at: at,
   updated_at: at,
+  version: 1,
 });
 
 /**
@@ -111,4 +115,74 @@ export async function entitiesInSource(db: Db, sourceId: string): Promise<Entity
     entity.mentions.push({ start: row.span_start, end: row.span_end });
   }
   return [...byId.values()];
+}
+
+/** Filters of the entity list. */
+export interface EntityFilter {
+  type?: string | undefined;
+  reviewState?: string | undefined;
+  /** words the name must contain (any case) */
+  q?: string | undefined;
+}
+
+/** A page of entities by id, with how many match (merged entities are rejected, so left out unless asked for). */
+export async function listEntities(
+  db: Db,
+  filter: EntityFilter,
+  page: PageRequest = {},
+): Promise<Page<Entity>> {
+  const limit = pageLimit(page.limit);
+  let query = db.selectFrom('entity');
+  if (filter.type) query = query.where('type', '=', filter.type);
+  query = filter.reviewState
+    ? query.where('review_state', '=', filter.reviewState)
+    : query.where('review_state', '<>', 'rejected');
+  for (const word of (filter.q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8)) {
+    const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where(sql<boolean>`lower(name) like ${like} escape '\\'`);
+  }
+  const { n } = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const after = page.cursor ? String(decodeCursor(page.cursor, ['string'])[0]) : null;
+  const rows = await (after ? query.where('id', '>', after) : query)
+    .selectAll()
+    .orderBy('id')
+    .limit(limit + 1)
+    .execute();
+  return toPage(rows, limit, Number(n), (r) => [r.id], entityFromRow);
+}
+
+/** One entity with how many claims are about it and how many sources mention it. */
+export async function getEntity(
+  db: Db,
+  id: string,
+): Promise<(Entity & { claims: number; sources: number }) | undefined> {
+  const row = await db.selectFrom('entity').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const [{ claims }, { sources }] = await Promise.all([
+    db
+      .selectFrom('claim')
+      .select((eb) => eb.fn.countAll<number>().as('claims'))
+      .where('subject_id', '=', id)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('mention')
+      .select((eb) => eb.fn.count<number>('source_id').distinct().as('sources'))
+      .where('entity_id', '=', id)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { ...entityFromRow(row), claims: Number(claims), sources: Number(sources) };
+}
+
+/** How many sources mention each of these entities. */
+export async function sourceCounts(db: Db, ids: string[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (ids.length === 0) return counts;
+  const rows = await db
+    .selectFrom('mention')
+    .select((eb) => ['entity_id', eb.fn.count<number>('source_id').distinct().as('n')])
+    .where('entity_id', 'in', ids)
+    .groupBy('entity_id')
+    .execute();
+  for (const r of rows) counts.set(r.entity_id, Number(r.n));
+  return counts;
 }

@@ -1,5 +1,7 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { ProjectRecord } from '../reconcile/projects.js';
+import type { Revision } from '../domain/revision.js';
+import { revisionsOf } from './revisions.js';
 import type { Database, Db } from './database.js';
 import { decodeCursor, pageLimit, toPage, type Page, type PageRequest } from './paging.js';
 import type { ProjectViewTable } from './tables/project-table.js';
@@ -11,6 +13,8 @@ export interface ProjectFilter {
   sector?: string | undefined;
   status?: string | undefined;
   year?: number | undefined;
+  /** the property the headline amount comes from: commitment, investment, loan, cost, amount */
+  flow?: string | undefined;
   /** words the project's name or aliases contain, in any language */
   q?: string | undefined;
 }
@@ -33,6 +37,7 @@ function applyFilter<O>(query: SelectQueryBuilder<Database, 'project_view', O>, 
   if (f.sector) q = q.where('project_view.sector', '=', f.sector);
   if (f.status) q = q.where('project_view.status', '=', f.status);
   if (f.year !== undefined) q = q.where('project_view.year', '=', f.year);
+  if (f.flow) q = q.where('project_view.flow_type', '=', f.flow);
   for (const word of (f.q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8)) {
     const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where(sql<boolean>`project_view.search like ${like} escape '\\'`);
@@ -92,4 +97,93 @@ export async function listProjects(
 export async function getProject(db: Db, id: string): Promise<ProjectRecord | undefined> {
   const row = await db.selectFrom('project_view').select('view').where('id', '=', id).executeTakeFirst();
   return row ? (JSON.parse(row.view) as ProjectRecord) : undefined;
+}
+
+/** The fields a project list can count by (facets) and sum by (groups). */
+export const projectFacets = ['country', 'sector', 'status', 'year', 'flow'] as const;
+export type ProjectFacet = (typeof projectFacets)[number];
+
+const facetColumn = {
+  sector: 'project_view.sector',
+  status: 'project_view.status',
+  year: 'project_view.year',
+  flow: 'project_view.flow_type',
+} as const;
+
+/** One group of a list: its key (null: the value is unknown), how many projects, the sum of their amounts. */
+export interface ProjectGroup {
+  key: string | null;
+  count: number;
+  /** the sum of the preferred amounts in constant 2021 USD, and how many projects have one */
+  amountUsd2021: number;
+  withAmount: number;
+}
+
+/**
+ * The matching projects counted and summed by one field, largest count first (at most `cap` groups). A project
+ * with several countries counts in each of them.
+ */
+export async function groupProjects(
+  db: Db,
+  filter: ProjectFilter,
+  by: ProjectFacet,
+  cap = 300,
+): Promise<ProjectGroup[]> {
+  const sums = (eb: ExpressionBuilder<Database, 'project_view'>) => [
+    eb.fn.countAll<number>().as('n'),
+    eb.fn.sum<number>('project_view.amount_usd').as('usd'),
+    eb.fn.count<number>('project_view.amount_usd').as('with_amount'),
+  ];
+  const rows =
+    by === 'country'
+      ? await applyFilter(
+          db
+            .selectFrom('project_view')
+            .innerJoin('project_country', 'project_country.project_id', 'project_view.id')
+            .select((eb) => ['project_country.iso3 as key', ...sums(eb as never)]),
+          filter,
+        )
+          .groupBy(sql.ref('project_country.iso3'))
+          .orderBy('n', 'desc')
+          .orderBy(sql.ref('project_country.iso3'))
+          .limit(cap)
+          .execute()
+      : await applyFilter(
+          db.selectFrom('project_view').select((eb) => [`${facetColumn[by]} as key` as const, ...sums(eb)]),
+          filter,
+        )
+          .groupBy(facetColumn[by])
+          .orderBy('n', 'desc')
+          .orderBy(facetColumn[by])
+          .limit(cap)
+          .execute();
+  return rows.map((r) => ({
+    key: r.key === null ? null : String(r.key),
+    count: Number(r.n),
+    amountUsd2021: Number(r.usd ?? 0),
+    withAmount: Number(r.with_amount),
+  }));
+}
+
+/** Every revision of a project entity and of the claims about it, oldest first; null when no such project. */
+export async function projectRevisions(db: Db, id: string): Promise<Revision[] | null> {
+  const entity = await db.selectFrom('entity').select('type').where('id', '=', id).executeTakeFirst();
+  if (!entity || entity.type !== 'project') return null;
+  const claims = await db
+    .selectFrom('claim')
+    .select('id')
+    .where('subject_id', '=', id)
+    .orderBy('id')
+    .execute();
+  const all = [...(await revisionsOf(db, 'entity', id))];
+  for (const c of claims) all.push(...(await revisionsOf(db, 'claim', c.id)));
+  const seen = new Set<string>();
+  return all
+    .filter((r) => {
+      const key = `${r.id}:${r.targetKind}:${r.targetId}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id - b.id));
 }

@@ -4,6 +4,9 @@ import type { Database, Db } from './database.js';
 import { decodeCursor, pageLimit, toPage, type Page, type PageRequest } from './paging.js';
 import type { SourceTable } from './tables/source-table.js';
 
+/** The shape of a source id. */
+export const sourceIdShape = /^s_[0-9a-f]{20}$/;
+
 /** The id, hash and uri of the source stored with these bytes, if any. */
 export async function findSourceByHash(db: Db, contentHash: string) {
   return db

@@ -25,4 +25,6 @@ export interface ClaimTable {
   repeats_source: string | null;
   /** set when `amount` is in constant USD of this year's prices (a dataset's figure), else null */
   constant_base: number | null;
+  /** bumped by every review change; an edit must name the version it saw */
+  version: number;
 }

@@ -8,6 +8,8 @@ export interface EntityTable {
   review_state: string;
   created_at: string;
   updated_at: string;
+  /** bumped by every review change; an edit must name the version it saw */
+  version: number;
 }
 
 /** Row of `mention`: where an entity is named in a source. */

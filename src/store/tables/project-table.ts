@@ -22,6 +22,8 @@ export interface ProjectViewTable {
   conflicts: number;
   claim_count: number;
   source_count: number;
+  /** the property the headline amount comes from: commitment, investment, loan, cost or amount */
+  flow_type: string | null;
   /** lower-case names and aliases in every language, for the name search */
   search: string;
   /** the whole reconciled record as JSON */

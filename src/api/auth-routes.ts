@@ -1,0 +1,175 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { z } from 'zod';
+import { PuenteError } from '../domain/errors.js';
+import {
+  checkPassword,
+  createSession,
+  createToken,
+  endSession,
+  Role,
+  sessionActor,
+  sessionHours,
+  tokenActor,
+} from '../store/accounts.js';
+import type { Db } from '../store/database.js';
+import type { ApiEnv, Routes } from './routes.js';
+
+/** The session cookie's name. */
+export const sessionCookie = 'puente_session';
+
+/** The session cookie: unreadable to scripts, sent over HTTPS only (browsers allow localhost), never cross-site. */
+const cookieOptions = { httpOnly: true, secure: true, sameSite: 'Strict', path: '/' } as const;
+
+/** Sets `actor` from an API token (Authorization: Bearer) or a session cookie; a bad token is refused (401). */
+export function authenticate(db: Db): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    const header = c.req.header('authorization');
+    if (header) {
+      const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+      const actor = token ? await tokenActor(db, token) : null;
+      if (!actor)
+        throw new PuenteError(
+          'unauthorized',
+          'invalid or revoked API token',
+          'send "Authorization: Bearer puente_..." with a token from: puente token create USER',
+        );
+      c.set('actor', actor);
+    } else {
+      const cookie = getCookie(c, sessionCookie);
+      c.set('actor', cookie ? await sessionActor(db, cookie) : null);
+    }
+    await next();
+  };
+}
+
+/**
+ * Failed sign-ins remembered per user name and per client address: after `perUser` failures for a name, or
+ * `perAddress` from an address, within `windowMs`, further tries are refused (429) until the window passes.
+ */
+export class LoginLimiter {
+  private readonly failures = new Map<string, number[]>();
+  constructor(
+    readonly perUser = 5,
+    readonly perAddress = 20,
+    readonly windowMs = 15 * 60_000,
+  ) {}
+
+  private recent(key: string, now: number): number[] {
+    const kept = (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);
+    if (kept.length === 0) this.failures.delete(key);
+    else this.failures.set(key, kept);
+    return kept;
+  }
+
+  /** Seconds to wait before trying again, or 0 when a try is allowed now. */
+  wait(user: string, address: string, now = Date.now()): number {
+    const over = (key: string, limit: number) => {
+      const times = this.recent(key, now);
+      return times.length >= limit ? Math.ceil(((times[0] ?? now) + this.windowMs - now) / 1000) : 0;
+    };
+    return Math.max(over(`user:${user}`, this.perUser), over(`addr:${address}`, this.perAddress));
+  }
+
+  fail(user: string, address: string, now = Date.now()) {
+    for (const key of [`user:${user}`, `addr:${address}`])
+      this.failures.set(key, [...this.recent(key, now), now]);
+    if (this.failures.size > 10_000) this.failures.clear();
+  }
+
+  succeed(user: string) {
+    this.failures.delete(`user:${user}`);
+  }
+}
+
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'local';
+  }
+}
+
+const SignedIn = z.object({
+  user: z.object({ id: z.string(), role: Role, via: z.enum(['session', 'token']) }).nullable(),
+  csrfToken: z.string().nullable(),
+});
+
+/** `POST /auth/login`, `GET /auth/session`, `POST /auth/logout`, `POST /auth/tokens`. */
+export function authRoutes(routes: Routes, db: Db, limiter = new LoginLimiter()) {
+  routes
+    .add(
+      {
+        method: 'post',
+        path: '/auth/login',
+        tag: 'accounts',
+        summary: 'Sign in: sets an HttpOnly session cookie and returns the CSRF token for writes',
+        description:
+          'Five failed tries for one user name (twenty from one address) within 15 minutes are refused with 429 and Retry-After.',
+        public: true,
+        body: z.object({ username: z.string().max(64), password: z.string().max(1000) }),
+        response: SignedIn,
+      },
+      async (c, { body }) => {
+        const address = clientAddress(c);
+        const user = body.username.toLowerCase();
+        const wait = limiter.wait(user, address);
+        if (wait > 0) {
+          c.header('Retry-After', String(wait));
+          throw new PuenteError('too_many_requests', 'too many failed sign-ins', `try again in ${wait} s`);
+        }
+        const role = await checkPassword(db, user, body.password);
+        if (!role) {
+          limiter.fail(user, address);
+          throw new PuenteError('unauthorized', 'wrong user name or password');
+        }
+        limiter.succeed(user);
+        const { cookie, csrf } = await createSession(db, user);
+        setCookie(c, sessionCookie, cookie, { ...cookieOptions, maxAge: sessionHours * 3600 });
+        return c.json({ user: { id: user, role, via: 'session' as const }, csrfToken: csrf });
+      },
+    )
+    .add(
+      {
+        method: 'get',
+        path: '/auth/session',
+        tag: 'accounts',
+        summary: 'Who is signed in (user null for anyone), and the CSRF token of a browser session',
+        response: SignedIn,
+      },
+      (c, { actor }) =>
+        c.json({
+          user: actor && { id: actor.id, role: actor.role, via: actor.via },
+          csrfToken: actor?.csrf ?? null,
+        }),
+    )
+    .add(
+      {
+        method: 'post',
+        path: '/auth/logout',
+        tag: 'accounts',
+        summary: 'Sign out: ends the session and clears its cookie',
+        role: 'viewer',
+        response: z.object({ ok: z.literal(true) }),
+      },
+      async (c) => {
+        const cookie = getCookie(c, sessionCookie);
+        if (cookie) await endSession(db, cookie);
+        deleteCookie(c, sessionCookie, cookieOptions);
+        return c.json({ ok: true as const });
+      },
+    )
+    .add(
+      {
+        method: 'post',
+        path: '/auth/tokens',
+        tag: 'accounts',
+        summary: 'Create an API token for yourself (shown once; kept only as its scrypt hash)',
+        body: z.object({ name: z.string().min(1).max(100) }),
+        status: 201,
+        response: z.object({ id: z.string(), token: z.string() }),
+      },
+      async (c, { body, who }) => c.json(await createToken(db, who, body.name), 201),
+    );
+}

@@ -1,0 +1,397 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { EntityType, ReviewState, type Entity } from '../domain/entity.js';
+import { notFound } from '../domain/errors.js';
+import { refreshDirtyProjects } from '../reconcile/projects.js';
+import { loadCountries } from '../reference/countries.js';
+import type { Database } from '../store/database.js';
+import { getEntity, listEntities, sourceCounts } from '../store/entities.js';
+import { pageLimit } from '../store/paging.js';
+import { groupProjects } from '../store/projects.js';
+import { getRelease, releaseEntities } from '../store/releases.js';
+import {
+  EntityEdit,
+  mergeEntities,
+  reviewEntity,
+  reviewQueue,
+  splitEntity,
+  SplitRequest,
+} from '../store/review.js';
+import { revisionsOf } from '../store/revisions.js';
+import { allPages, pageInMemory } from './downloads.js';
+import { pageQuery, queryText, releaseQuery } from './query.js';
+import type { Routes } from './routes.js';
+import { AllOf, Claim, Entity as EntitySchema, Group, PageOf, Revision } from './schemas.js';
+import { sendTwin, type TwinSpec } from './twins.js';
+
+const entityQuery = pageQuery.merge(releaseQuery).extend({
+  type: EntityType.optional(),
+  review: ReviewState.optional().describe(
+    'review state (rejected and merged entities are left out unless asked for)',
+  ),
+  q: queryText(200).optional().describe('words of the name'),
+});
+type EntityQuery = z.infer<typeof entityQuery>;
+
+const Reviewed = z.object({
+  version: z.number().int().positive().describe('the version you saw; a newer one gets 409'),
+  why: z.string().max(2000).nullable().default(null),
+});
+
+const entityTwin: TwinSpec<Entity> = {
+  name: 'entities',
+  columns: [
+    { header: 'id', value: (e) => e.id },
+    { header: 'type', value: (e) => e.type },
+    { header: 'name', value: (e) => e.name },
+    { header: 'aliases', value: (e) => e.aliases.map((a) => a.name).join('|') },
+    { header: 'review_state', value: (e) => e.reviewState },
+    { header: 'attributes', value: (e) => JSON.stringify(e.attributes) },
+  ],
+  point: (e) =>
+    typeof e.attributes.latitude === 'number' && typeof e.attributes.longitude === 'number'
+      ? { latitude: e.attributes.latitude, longitude: e.attributes.longitude }
+      : null,
+};
+
+/** The columns of an entity download (CSV, XLSX, data package). */
+export const entityColumns = entityTwin.columns;
+
+const WithCounts = EntitySchema.extend({ claims: z.number().int(), sources: z.number().int() });
+const Country = EntitySchema.extend({
+  projects: z.number().int(),
+  amountUsd2021: z.number(),
+});
+
+/** A country code or registry id (`country:PE`, PE, PER) to the country's alpha-3 and registry id, or 404. */
+function country(code: string) {
+  const upper = code.replace(/^country:/i, '').toUpperCase();
+  const found = loadCountries().find((c) => c.iso2 === upper || c.iso3 === upper);
+  if (!found) throw notFound('country', code.slice(0, 20));
+  return found;
+}
+
+/** A commitment (a plan or programme) and those that belong to it. */
+interface CommitmentNode {
+  id: string;
+  name: string;
+  kind: unknown;
+  sources: number;
+  children: CommitmentNode[];
+}
+
+/**
+ * Entities (`/entities`, one, its revisions, twins; review: accept, reject, edit, merge, split), the review queue,
+ * countries (with project counts and sums), mechanisms, policies and commitments (policies as a tree).
+ */
+export function entityRoutes(routes: Routes, db: Kysely<Database>) {
+  const entitiesFor = async (q: EntityQuery, all: boolean) => {
+    if (q.release) {
+      const release = await getRelease(db, q.release);
+      const words = (q.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+      const rows = (await releaseEntities(db, release)).filter(
+        (e) =>
+          (!q.type || e.type === q.type) &&
+          (q.review ? e.reviewState === q.review : e.reviewState !== 'rejected') &&
+          words.every((w) => e.name.toLowerCase().includes(w)),
+      );
+      return pageInMemory(rows, all ? undefined : pageLimit(q.limit), q.cursor);
+    }
+    const filter = { type: q.type, reviewState: q.review, q: q.q };
+    if (!all) return listEntities(db, filter, q);
+    const items = await allPages((cursor) => listEntities(db, filter, { limit: 500, cursor }), q.cursor);
+    return { items, total: items.length, next: null };
+  };
+  routes.add(
+    {
+      method: 'get',
+      path: '/entities',
+      tag: 'entities',
+      summary:
+        'Entities of the registry and those found in documents: countries, organizations, places, projects...',
+      query: entityQuery,
+      response: PageOf(EntitySchema),
+    },
+    async (c, { query }) => c.json(await entitiesFor(query, false)),
+  );
+  for (const format of ['json', 'csv', 'xlsx', 'geojson'] as const)
+    routes.add(
+      {
+        method: 'get',
+        path: `/entities.${format}`,
+        tag: 'entities',
+        summary: `Every matching entity (up to 100,000) as ${format === 'geojson' ? 'GeoJSON points of entities with coordinates' : format.toUpperCase()}`,
+        query: entityQuery,
+        ...(format === 'json'
+          ? { response: AllOf(EntitySchema) }
+          : {
+              produces:
+                format === 'csv'
+                  ? 'text/csv'
+                  : format === 'geojson'
+                    ? 'application/geo+json'
+                    : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            }),
+      },
+      async (c, { query }) => {
+        const rows = (await entitiesFor(query, true)).items;
+        return sendTwin(c, format, entityTwin, rows, { items: rows, total: rows.length });
+      },
+    );
+  routes
+    .add(
+      {
+        method: 'get',
+        path: '/entities/:id',
+        tag: 'entities',
+        summary: 'One entity with its version, how many claims are about it and how many sources name it',
+        response: WithCounts,
+      },
+      async (c) => {
+        const id = c.req.param('id') ?? '';
+        const entity = id.length <= 300 ? await getEntity(db, id) : undefined;
+        if (!entity) throw notFound('entity', id.slice(0, 80));
+        return c.json(entity);
+      },
+    )
+    .add(
+      {
+        method: 'get',
+        path: '/entities/:id/revisions',
+        tag: 'entities',
+        summary: "An entity's revisions, oldest first",
+        response: z.object({ items: z.array(Revision) }),
+      },
+      async (c) =>
+        c.json({ items: await revisionsOf(db, 'entity', (c.req.param('id') ?? '').slice(0, 300)) }),
+    )
+    .add(
+      {
+        method: 'get',
+        path: '/review',
+        tag: 'review',
+        summary: 'The review queue: proposed claims (copies left out) or proposed entities, by id',
+        query: pageQuery.extend({ kind: z.enum(['claim', 'entity']).default('claim') }),
+        response: PageOf(
+          z.union([
+            z.object({ kind: z.literal('claim'), claim: Claim }),
+            z.object({ kind: z.literal('entity'), entity: EntitySchema }),
+          ]),
+        ),
+      },
+      async (c, { query }) => c.json(await reviewQueue(db, query.kind, query)),
+    );
+  for (const action of ['accept', 'reject'] as const)
+    routes.add(
+      {
+        method: 'post',
+        path: `/entities/:id/${action}`,
+        tag: 'review',
+        summary: `${action === 'accept' ? 'Accept' : 'Reject'} an entity (409 when it changed since the version sent)`,
+        body: Reviewed,
+        response: EntitySchema,
+      },
+      async (c, { body, who }) =>
+        c.json(await reviewEntity(db, c.req.param('id') ?? '', action, { actor: who, ...body })),
+    );
+  routes
+    .add(
+      {
+        method: 'patch',
+        path: '/entities/:id',
+        tag: 'review',
+        summary: "Edit an entity's name, aliases or attributes (it becomes accepted; 409 when stale)",
+        body: Reviewed.extend({ set: EntityEdit }),
+        response: EntitySchema,
+      },
+      async (c, { body, who }) =>
+        c.json(
+          await reviewEntity(
+            db,
+            c.req.param('id') ?? '',
+            'update',
+            { actor: who, version: body.version, why: body.why },
+            body.set,
+          ),
+        ),
+    )
+    .add(
+      {
+        method: 'post',
+        path: '/entities/:id/merge',
+        tag: 'review',
+        summary:
+          'Merge this entity into another: its claims, values and mentions move; it stays, rejected, with mergedInto',
+        body: Reviewed.extend({ into: z.string().min(1).max(300), intoVersion: z.number().int().positive() }),
+        response: z.object({ from: EntitySchema, into: EntitySchema, claims: z.number().int() }),
+      },
+      async (c, { body, who }) =>
+        c.json(
+          await mergeEntities(db, c.req.param('id') ?? '', body.into, {
+            actor: who,
+            version: body.version,
+            intoVersion: body.intoVersion,
+            why: body.why,
+          }),
+        ),
+    )
+    .add(
+      {
+        method: 'post',
+        path: '/entities/:id/split',
+        tag: 'review',
+        summary: 'Split an entity: a new proposed entity takes the named claims (and their mentions)',
+        body: Reviewed.extend(SplitRequest.shape),
+        status: 201,
+        response: z.object({ entity: EntitySchema, created: EntitySchema, claims: z.number().int() }),
+      },
+      async (c, { body, who }) =>
+        c.json(
+          await splitEntity(
+            db,
+            c.req.param('id') ?? '',
+            { name: body.name, claims: body.claims },
+            {
+              actor: who,
+              version: body.version,
+              why: body.why,
+            },
+          ),
+          201,
+        ),
+    );
+
+  routes
+    .add(
+      {
+        method: 'get',
+        path: '/countries',
+        tag: 'countries',
+        summary:
+          'Countries: ISO codes, LAC and CELAC membership, Belt and Road and recognition, project counts and sums',
+        query: z.object({
+          lac: z.enum(['true', 'false']).optional().describe('true: Latin America and the Caribbean only'),
+        }),
+        response: z.object({ items: z.array(Country), total: z.number().int() }),
+      },
+      async (c, { query }) => {
+        await refreshDirtyProjects(db);
+        const groups = new Map((await groupProjects(db, {}, 'country', 1000)).map((g) => [g.key, g]));
+        const all = await allPages((cursor) => listEntities(db, { type: 'country' }, { limit: 500, cursor }));
+        const items = all
+          .filter((e) => query.lac === undefined || (e.attributes.lac === true) === (query.lac === 'true'))
+          .map((e) => {
+            const g = groups.get(String(e.attributes.iso3));
+            return { ...e, projects: g?.count ?? 0, amountUsd2021: g?.amountUsd2021 ?? 0 };
+          });
+        return c.json({ items, total: items.length });
+      },
+    )
+    .add(
+      {
+        method: 'get',
+        path: '/countries/:code',
+        tag: 'countries',
+        summary:
+          'A country profile: membership and relations with dates, projects by sector, year, status and flow',
+        response: Country.extend({
+          bySector: z.array(Group),
+          byYear: z.array(Group),
+          byStatus: z.array(Group),
+          byFlow: z.array(Group),
+        }),
+      },
+      async (c) => {
+        const found = country(c.req.param('code') ?? '');
+        await refreshDirtyProjects(db);
+        const entity = await getEntity(db, found.id);
+        if (!entity) throw notFound('country', found.id);
+        const filter = { iso3: found.iso3 };
+        const [bySector, byYear, byStatus, byFlow] = await Promise.all([
+          groupProjects(db, filter, 'sector'),
+          groupProjects(db, filter, 'year'),
+          groupProjects(db, filter, 'status'),
+          groupProjects(db, filter, 'flow'),
+        ]);
+        byYear.sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''));
+        return c.json({
+          ...entity,
+          projects: bySector.reduce((n, g) => n + g.count, 0),
+          amountUsd2021: bySector.reduce((n, g) => n + g.amountUsd2021, 0),
+          bySector,
+          byYear,
+          byStatus,
+          byFlow,
+        });
+      },
+    );
+  for (const type of ['mechanism', 'policy'] as const)
+    routes.add(
+      {
+        method: 'get',
+        path: type === 'mechanism' ? '/mechanisms' : '/policies',
+        tag: 'commitments',
+        summary:
+          type === 'mechanism'
+            ? 'Mechanisms (forums, funds, loan programmes, swap lines, Panda bonds), with how many sources name each'
+            : 'Policies (plans, programmes, policy papers), with how many sources name each',
+        response: z.object({
+          items: z.array(EntitySchema.extend({ sources: z.number().int() })),
+          total: z.number().int(),
+        }),
+      },
+      async (c) => {
+        const all = await allPages((cursor) => listEntities(db, { type }, { limit: 500, cursor }));
+        const counts = await sourceCounts(
+          db,
+          all.map((e) => e.id),
+        );
+        const items = all.map((e) => ({ ...e, sources: counts.get(e.id) ?? 0 }));
+        return c.json({ items, total: items.length });
+      },
+    );
+  const Node: z.ZodType<CommitmentNode> = z.lazy(() =>
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      kind: z.unknown(),
+      sources: z.number().int(),
+      children: z.array(Node),
+    }),
+  );
+  routes.add(
+    {
+      method: 'get',
+      path: '/commitments',
+      tag: 'commitments',
+      summary:
+        'Commitments as a tree: plans (China–CELAC Joint Action Plan 2025–2027) and programmes (Five Major Projects)',
+      response: z.object({ items: z.array(Node) }),
+    },
+    async (c) => {
+      const policies = await allPages((cursor) =>
+        listEntities(db, { type: 'policy' }, { limit: 500, cursor }),
+      );
+      const commitments = policies.filter((p) =>
+        ['action plan', 'programme'].includes(String(p.attributes.kind)),
+      );
+      const counts = await sourceCounts(
+        db,
+        commitments.map((e) => e.id),
+      );
+      const nodes = new Map<string, CommitmentNode>(
+        commitments.map((p) => [
+          p.id,
+          { id: p.id, name: p.name, kind: p.attributes.kind, sources: counts.get(p.id) ?? 0, children: [] },
+        ]),
+      );
+      const roots: CommitmentNode[] = [];
+      for (const p of commitments) {
+        const node = nodes.get(p.id);
+        const parent = typeof p.attributes.partOf === 'string' ? nodes.get(p.attributes.partOf) : undefined;
+        if (node) (parent ? parent.children : roots).push(node);
+      }
+      return c.json({ items: roots });
+    },
+  );
+}

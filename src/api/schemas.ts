@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { Claim } from '../domain/claim.js';
+import { Entity } from '../domain/entity.js';
+import { Release, Revision } from '../domain/revision.js';
+import { SourceSummary } from '../domain/source.js';
+
+/** The answers' shapes, for the OpenAPI document (the handlers build them from the store's types). */
+
+/** A page of a list: items, how many match in all, and the cursor of the next page (null on the last). */
+export const PageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), next: z.string().nullable() });
+
+/** Every matching row of a list (a `.json` twin). */
+export const AllOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int() });
+
+export const Money = z
+  .object({
+    value: z.number(),
+    currency: z.string(),
+    constantBase: z.number().nullable(),
+    usd2021: z.number().nullable(),
+  })
+  .nullable();
+
+export const ProjectSummary = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  reviewState: z.string(),
+  sector: z.string().nullable(),
+  status: z.string().nullable(),
+  year: z.number().nullable(),
+  flowType: z.string().nullable().optional(),
+  amount: Money,
+  datasetAmountUsd2021: z.number().nullable(),
+  countries: z.array(z.string()),
+  location: z
+    .object({
+      latitude: z.number(),
+      longitude: z.number(),
+      precision: z.string(),
+      name: z.string().nullable(),
+    })
+    .nullable(),
+  conflicts: z.number().int(),
+  claims: z.number().int(),
+  sources: z.number().int(),
+});
+
+export const ProjectRecord = ProjectSummary.extend({
+  aliases: z.array(z.string()),
+  attributes: z.record(z.string(), z.unknown()),
+  properties: z.array(z.looseObject({ property: z.string(), conflict: z.boolean() })),
+});
+
+export const Facet = z.array(z.object({ value: z.string(), count: z.number().int() }));
+export const Group = z.object({
+  key: z.string().nullable(),
+  count: z.number().int(),
+  amountUsd2021: z.number(),
+  withAmount: z.number().int(),
+});
+
+export const ProjectPage = PageOf(ProjectSummary).extend({
+  amountUsd2021: z.number(),
+  withAmount: z.number().int(),
+  datasetAmountUsd2021: z.number(),
+  facets: z.record(z.string(), Facet).optional(),
+  groups: z.array(Group).optional(),
+});
+
+export const IndicatorSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  claims: z.number().int(),
+  sources: z.number().int(),
+});
+export const IndicatorRecord = IndicatorSummary.extend({
+  series: z.array(
+    z.looseObject({ property: z.string(), unit: z.string().nullable(), points: z.array(z.unknown()) }),
+  ),
+  properties: z.array(z.unknown()),
+});
+
+export const SourceDetail = z.looseObject({
+  id: z.string(),
+  uri: z.string(),
+  title: z.string().nullable(),
+  text: z.string(),
+  paragraphs: z.array(
+    z.looseObject({ index: z.number(), start: z.number(), end: z.number(), duplicate: z.boolean() }),
+  ),
+  entities: z.array(z.unknown()),
+  claims: z.array(Claim),
+  claimsTotal: z.number().int(),
+});
+
+export { Claim, Entity, Release, Revision, SourceSummary };
