@@ -1,4 +1,12 @@
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -311,6 +319,67 @@ describe('puente extract', () => {
     const run = puente(['--help']);
     for (const command of ['ingest', 'extract', 'serve', 'start', 'db'])
       expect(run.stdout).toContain(command);
+  });
+});
+
+describe('puente user, token, release and export', () => {
+  it('adds users and tokens without putting secrets on the command line, freezes a release, exports it', () => {
+    const dir = tempDir();
+    const env = { PUENTE_DB: join(dir, 'x.db') };
+    expect(puente(['ingest', samplePath(seedFiles[0])], env).status).toBe(0);
+    const added = puente(
+      ['user', 'add', 'ed', '--role', 'editor', '--password-stdin'],
+      env,
+      repoRoot,
+      'correct horse battery\n',
+    );
+    expect([added.status, added.stdout.trim()]).toEqual([0, 'added user ed (editor)']);
+    const again = puente(['user', 'add', 'ed', '--password-stdin'], env, repoRoot, 'correct horse battery\n');
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/puente: user ed already exists \(choose another name\)/);
+    expect(puente(['user', 'add', 'bob', '--role', 'boss'], env).stderr).toMatch(
+      /unknown role "boss" \(use viewer, editor or admin\)/,
+    );
+    const generated = puente(['user', 'add', 'ada', '--role', 'admin'], env);
+    expect(generated.stdout).toMatch(/password \(shown once\): \S{20}/);
+    const made = puente(['token', 'create', 'ed', '--name', 'ci'], env);
+    expect(made.status).toBe(0);
+    const token = made.stdout.trim();
+    expect(token).toMatch(/^puente_[\w-]{12}\.[\w-]{43}$/);
+    const sqlite = new SQLite(env.PUENTE_DB, { readonly: true });
+    const stored = sqlite.prepare('select id, secret_hash from api_token').all() as {
+      id: string;
+      secret_hash: string;
+    }[];
+    const passwords = sqlite.prepare('select password_hash from user_account').pluck().all() as string[];
+    sqlite.close();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.secret_hash).toMatch(/^scrypt\$16384\$8\$1\$/);
+    expect(token).not.toContain(stored[0]?.secret_hash.split('$')[5]);
+    expect(passwords.every((h) => h.startsWith('scrypt$') && !h.includes('correct horse'))).toBe(true);
+    expect(puente(['token', 'create', 'nobody'], env).stderr).toMatch(/no user nobody \(add the user first/);
+
+    const release = puente(['release', 'create', '2026-11.1', '--include-proposed', '--note', 'seed'], env);
+    expect(release.status).toBe(0);
+    const claims = Number(/release 2026-11\.1: (\d+) claims/.exec(release.stdout)?.[1]);
+    expect(claims).toBeGreaterThan(10);
+    expect(puente(['release', 'create', '2026-11.1'], env).stderr).toMatch(
+      /release 2026-11\.1 already exists/,
+    );
+    expect(puente(['release', 'list'], env).stdout).toMatch(/^2026-11\.1\t.*\tseed$/m);
+    const out = join(dir, 'package');
+    const exported = puente(['export', '--datapackage', out], env);
+    expect(exported.stdout).toMatch(
+      new RegExp(`data package of release 2026-11\\.1 in .*: ${claims} claims`),
+    );
+    const descriptor = JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8')) as {
+      resources: { path: string }[];
+    };
+    expect(descriptor.resources.map((r) => r.path)).toEqual(['claims.csv', 'entities.csv', 'sources.csv']);
+    const missing = puente(['export', '--datapackage', join(dir, 'other'), '--release', 'nope'], env);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/release nope not found \(GET \/api\/v1\/releases lists them/);
+    expect(puente(['token', 'revoke', stored[0]?.id ?? ''], env).stdout).toMatch(/revoked token/);
   });
 });
 

@@ -161,6 +161,22 @@ describeEachBackend('accounts and the OpenAPI document', (store) => {
       });
       expect(wrong.status).toBe(401);
     }
+    // Tries sent at once count before their passwords are checked: they cannot all slip under the limit.
+    const burst = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        app.request('/api/v1/auth/login', {
+          method: 'POST',
+          ...jsonBody({ username: 'vera', password: 'wrong password!' }),
+        }),
+      ),
+    );
+    const statuses = burst.map((r) => r.status);
+    expect(statuses.filter((st) => st === 401).length).toBeLessThanOrEqual(3);
+    expect(statuses.filter((st) => st === 429).length).toBeGreaterThanOrEqual(5);
+    // A proxy's Basic auth is not a Puente credential: reads still answer.
+    expect(
+      (await app.request('/api/v1/health', { headers: { Authorization: 'Basic dXNlcjpwYXNz' } })).status,
+    ).toBe(200);
     const limited = await app.request('/api/v1/auth/login', {
       method: 'POST',
       ...jsonBody({ username: 'ada', password }),

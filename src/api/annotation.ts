@@ -60,20 +60,31 @@ export function annotationOf(claim: Claim, source: { uri: string; text: string }
   };
 }
 
-/** The claims with an `annotation` each (their sources' texts read 200 at a time). */
+/**
+ * The claims with an `annotation` each. Sources are read 200 at a time and let go once their claims are annotated,
+ * so a download of 100,000 claims never holds every cited text at once.
+ */
 export async function withAnnotations(db: Db, claims: Claim[]) {
-  const ids = [...new Set(claims.map((c) => c.evidence.sourceId))];
-  const sources = new Map<string, { uri: string; text: string }>();
+  const bySource = new Map<string, number[]>();
+  claims.forEach((c, i) =>
+    bySource.set(c.evidence.sourceId, [...(bySource.get(c.evidence.sourceId) ?? []), i]),
+  );
+  const out: (Claim & { annotation: ReturnType<typeof annotationOf> | null })[] = claims.map((c) => ({
+    ...c,
+    annotation: null,
+  }));
+  const ids = [...bySource.keys()];
   for (let i = 0; i < ids.length; i += 200) {
     const rows = await db
       .selectFrom('source')
       .select(['id', 'uri', 'text'])
       .where('id', 'in', ids.slice(i, i + 200))
       .execute();
-    for (const r of rows) sources.set(r.id, { uri: r.uri, text: r.text });
+    for (const r of rows)
+      for (const at of bySource.get(r.id) ?? []) {
+        const item = out[at];
+        if (item) item.annotation = annotationOf(item, r);
+      }
   }
-  return claims.map((c) => {
-    const source = sources.get(c.evidence.sourceId);
-    return { ...c, annotation: source ? annotationOf(c, source) : null };
-  });
+  return out;
 }

@@ -26,7 +26,8 @@ const cookieOptions = { httpOnly: true, secure: true, sameSite: 'Strict', path: 
 export function authenticate(db: Db): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     const header = c.req.header('authorization');
-    if (header) {
+    // Other schemes (a proxy's Basic auth) are not Puente's to judge.
+    if (header && /^Bearer\b/i.test(header)) {
       const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
       const actor = token ? await tokenActor(db, token) : null;
       if (!actor)
@@ -72,14 +73,27 @@ export class LoginLimiter {
     return Math.max(over(`user:${user}`, this.perUser), over(`addr:${address}`, this.perAddress));
   }
 
-  fail(user: string, address: string, now = Date.now()) {
-    for (const key of [`user:${user}`, `addr:${address}`])
-      this.failures.set(key, [...this.recent(key, now), now]);
-    if (this.failures.size > 10_000) this.failures.clear();
-  }
-
-  succeed(user: string) {
-    this.failures.delete(`user:${user}`);
+  /**
+   * Counts a try before its password is checked, so that tries sent at once cannot all pass `wait`; returns a
+   * function that takes it back when the password was right.
+   */
+  attempt(user: string, address: string, now = Date.now()): () => void {
+    const keys = [`user:${user}`, `addr:${address}`];
+    for (const key of keys) {
+      // Re-inserted keys move to the end, so the oldest are the first to go when the map is full.
+      const times = [...this.recent(key, now), now];
+      this.failures.delete(key);
+      this.failures.set(key, times);
+    }
+    while (this.failures.size > 10_000) this.failures.delete(this.failures.keys().next().value as string);
+    return () => {
+      for (const key of keys) {
+        const times = this.failures.get(key) ?? [];
+        const at = times.lastIndexOf(now);
+        if (at >= 0) times.splice(at, 1);
+        if (times.length === 0) this.failures.delete(key);
+      }
+    };
   }
 }
 
@@ -119,12 +133,10 @@ export function authRoutes(routes: Routes, db: Db, limiter = new LoginLimiter())
           c.header('Retry-After', String(wait));
           throw new PuenteError('too_many_requests', 'too many failed sign-ins', `try again in ${wait} s`);
         }
+        const takeBack = limiter.attempt(user, address);
         const role = await checkPassword(db, user, body.password);
-        if (!role) {
-          limiter.fail(user, address);
-          throw new PuenteError('unauthorized', 'wrong user name or password');
-        }
-        limiter.succeed(user);
+        if (!role) throw new PuenteError('unauthorized', 'wrong user name or password');
+        takeBack();
         const { cookie, csrf } = await createSession(db, user);
         setCookie(c, sessionCookie, cookie, { ...cookieOptions, maxAge: sessionHours * 3600 });
         return c.json({ user: { id: user, role, via: 'session' as const }, csrfToken: csrf });

@@ -3,7 +3,7 @@ import { badRequest, notFound } from '../domain/errors.js';
 import { loadCountries } from '../reference/countries.js';
 import type { Kysely } from 'kysely';
 import { convert, type Converted } from '../money/money.js';
-import { refreshDirtyProjects, type ProjectRecord } from '../reconcile/projects.js';
+import { refreshDirtyProjects, releaseProjectRecords, type ProjectRecord } from '../reconcile/projects.js';
 import type { Database } from '../store/database.js';
 import { getIndicator, listIndicators } from '../store/indicators.js';
 import {
@@ -13,10 +13,12 @@ import {
   projectFacets,
   projectRevisions,
   type ProjectFacet,
+  type ProjectFilter,
   type ProjectSummary,
 } from '../store/projects.js';
-import { maxLimit } from '../store/paging.js';
-import { allPages } from './downloads.js';
+import { maxLimit, pageLimit } from '../store/paging.js';
+import { getRelease, releaseClaims, releaseEntities } from '../store/releases.js';
+import { allPages, pageInMemory } from './downloads.js';
 import { sendTwin, twinFormats, twinMediaTypes, type TwinSpec } from './twins.js';
 import type { Routes } from './routes.js';
 import {
@@ -29,9 +31,9 @@ import {
   ProjectSummary as ProjectSummarySchema,
   Revision,
 } from './schemas.js';
-import { pageQuery, queryText } from './query.js';
+import { pageQuery, queryText, releaseQuery } from './query.js';
 
-const projectQuery = pageQuery.extend({
+const projectQuery = pageQuery.merge(releaseQuery).extend({
   country: queryText(3)
     .optional()
     .describe('ISO 3166-1 alpha-2 or alpha-3 code of a country the project is in'),
@@ -109,6 +111,48 @@ function alpha3(code: string): string {
   return country.iso3;
 }
 
+/** Whether a project of a release passes the list's filter (a release's projects are filtered in memory). */
+function inFilter(p: ProjectRecord, f: ProjectFilter): boolean {
+  const names = [p.id, p.name, ...p.aliases].join('\n').toLowerCase();
+  return (
+    (!f.iso3 || p.countries.includes(f.iso3)) &&
+    (!f.sector || p.sector === f.sector) &&
+    (!f.status || p.status === f.status) &&
+    (f.year === undefined || p.year === f.year) &&
+    (!f.flow || p.flowType === f.flow) &&
+    (f.q ?? '')
+      .toLowerCase()
+      .split(/\s+/)
+      .filter(Boolean)
+      .every((w) => names.includes(w))
+  );
+}
+
+/** The summaries of a release's projects that pass the filter, by id. */
+async function releaseProjects(
+  db: Kysely<Database>,
+  name: string,
+  filter: ProjectFilter,
+): Promise<ProjectSummary[]> {
+  const release = await getRelease(db, name);
+  const [entities, claims] = await Promise.all([releaseEntities(db, release), releaseClaims(db, release)]);
+  return (await releaseProjectRecords(db, entities, claims))
+    .filter((p) => inFilter(p, filter))
+    .map(({ properties: _p, attributes: _a, aliases: _x, ...summary }) => summary);
+}
+
+/** A page of a release's projects with the list's sums. */
+function releasePage(rows: ProjectSummary[], limit: number | undefined, cursor: string | undefined) {
+  const sum = (values: (number | null | undefined)[]) =>
+    values.reduce<number>((n, v) => n + (typeof v === 'number' ? v : 0), 0);
+  return {
+    ...pageInMemory(rows, limit, cursor),
+    amountUsd2021: sum(rows.map((r) => r.amount?.usd2021)),
+    withAmount: rows.filter((r) => typeof r.amount?.usd2021 === 'number').length,
+    datasetAmountUsd2021: sum(rows.map((r) => r.datasetAmountUsd2021)),
+  };
+}
+
 /**
  * `GET /projects` (filters country, sector, status, year, flow, q; facet counts and grouped sums; `total`, and
  * `amountUsd2021`, the sum of the preferred amounts of every matching project), its twins, `GET /projects/:id`
@@ -140,6 +184,20 @@ export function registryRoutes(routes: Routes, db: Kysely<Database>) {
         // Views of projects whose claims changed are recomputed before they are read.
         await refreshDirtyProjects(db);
         const filter = filterOf(query);
+        if (query.release) {
+          if (facets.length > 0 || query.groupBy)
+            throw badRequest(
+              'facets and groupBy are for the current data',
+              'leave out release, or the facets',
+            );
+          return c.json(
+            releasePage(
+              await releaseProjects(db, query.release, filter),
+              pageLimit(query.limit),
+              query.cursor,
+            ),
+          );
+        }
         const page = await listProjects(db, filter, query);
         const counted = await Promise.all(
           facets.map(
@@ -230,10 +288,13 @@ export function registryRoutes(routes: Routes, db: Kysely<Database>) {
       },
       async (c, { query }) => {
         await refreshDirtyProjects(db);
-        const rows = await allPages(
-          (cursor) => listProjects(db, filterOf(query), { limit: maxLimit, cursor }),
-          query.cursor,
-        );
+        const rows = query.release
+          ? pageInMemory(await releaseProjects(db, query.release, filterOf(query)), undefined, query.cursor)
+              .items
+          : await allPages(
+              (cursor) => listProjects(db, filterOf(query), { limit: maxLimit, cursor }),
+              query.cursor,
+            );
         return sendTwin(c, format, projectTwin, rows, { items: rows, total: rows.length });
       },
     );

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -145,14 +145,20 @@ describeEachBackend('review, releases, search and exports', (store) => {
     const [a, b, c, d] = claims as [Claim, Claim, Claim, Claim];
     for (const claim of [a, b, c])
       expect((await call('POST', `/claims/${claim.id}/accept`, { version: 1 })).status).toBe(200);
+    const port = (await call('GET', '/entities/project:port:chancay')).body as { version: number };
+    expect(
+      (await call('POST', '/entities/project:port:chancay/accept', { version: port.version })).status,
+    ).toBe(200);
     const r1 = await call('POST', '/releases', { name: 'r1', note: 'first' }, admin);
     expect(r1.status).toBe(201);
     expect(r1.body).toMatchObject({ name: 'r1', claimCount: 3 });
+    const entitiesInR1 = Number(r1.body.entityCount);
     // Between the releases: one claim rejected, one edited, one accepted; one left proposed.
     await call('POST', `/claims/${a.id}/reject`, { version: 2, why: 'not in the text' });
     await call('PATCH', `/claims/${b.id}`, { version: 2, set: { time: '2023' } });
     await call('POST', `/claims/${d.id}/accept`, { version: 1 });
     expect((await call('POST', '/releases', { name: 'r1' }, admin)).status).toBe(409);
+    expect((await call('POST', '/releases', { name: 'latest' }, admin)).status).toBe(400);
     expect((await call('POST', '/releases', { name: 'r2' }, admin)).status).toBe(201);
     const diff = (await call('GET', '/releases/r1/diff/r2')).body as {
       claims: { added: Claim[]; removed: Claim[]; changed: { id: string; before: Claim; after: Claim }[] };
@@ -164,6 +170,7 @@ describeEachBackend('review, releases, search and exports', (store) => {
     expect(diff.claims.changed[0]?.after.time).toBe('2023');
     expect(diff.claims.changed[0]?.before.time).not.toBe('2023');
     expect(diff.entities).toEqual({ added: [], removed: [], changed: [] });
+    expect(entitiesInR1).toBeGreaterThan(100);
     expect((await call('GET', '/releases')).body.items).toMatchObject([{ name: 'r2' }, { name: 'r1' }]);
     expect((await call('GET', '/releases/nope/diff/r2')).status).toBe(404);
     // A release's rows cannot be changed or deleted, even in SQL.
@@ -176,8 +183,20 @@ describeEachBackend('review, releases, search and exports', (store) => {
     expect((inR1.body.items as Claim[]).map((x) => x.id).sort()).toEqual([a.id, b.id, c.id].sort());
     const csv = await (await app.request('/api/v1/claims.csv?release=r1')).text();
     expect(parse(csv, { columns: true })).toHaveLength(3);
+    // A release's projects are reconciled from its own claims.
+    const projects = await call('GET', '/projects?release=r1');
+    expect(projects.body).toMatchObject({ total: 1, items: [{ id: 'project:port:chancay' }] });
+    const projectCsv = await (await app.request('/api/v1/projects.csv?release=r1&country=PE')).text();
+    expect((parse(projectCsv, { columns: true }) as { id: string }[]).map((r) => r.id)).toEqual([
+      'project:port:chancay',
+    ]);
+    expect((await call('GET', '/projects?release=r1&country=EC')).body.total).toBe(0);
     // The data package of r2: three CSV resources whose columns are their schemas' fields.
-    const dir = join(mkdtempSync(join(tmpdir(), 'puente-dp-')), 'package');
+    const parent = mkdtempSync(join(tmpdir(), 'puente-dp-'));
+    writeFileSync(join(parent, 'notes.txt'), 'mine');
+    await expect(exportDataPackage(s.db, parent, 'r2')).rejects.toThrow(/exists and is not a data package/);
+    expect(readFileSync(join(parent, 'notes.txt'), 'utf8')).toBe('mine');
+    const dir = join(parent, 'package');
     const done = await exportDataPackage(s.db, dir, 'r2');
     expect(done).toMatchObject({ claims: 3, sources: 1 });
     const descriptor = JSON.parse(readFileSync(join(dir, 'datapackage.json'), 'utf8')) as {
@@ -264,7 +283,30 @@ describeEachBackend('review, releases, search and exports', (store) => {
 
   it('merges two entities and splits one, with revisions and 409 on stale versions', async () => {
     const s = store();
-    const { call } = await setUp(s);
+    const { call, sourceId } = await setUp(s);
+    const text = String((await call('GET', `/sources/${sourceId}`)).body.text);
+    const at = text.indexOf('Export-Import Bank of China');
+    const cite = { sourceId, start: at, end: at + 'Export-Import Bank of China'.length };
+    const aboutExim = String(
+      (
+        await call('POST', '/claims', {
+          ...cite,
+          subjectId: 'org:cexim',
+          property: 'loan',
+          value: { kind: 'quantity', amount: 1e9, unit: 'USD', currency: 'USD' },
+        })
+      ).body.id,
+    );
+    const lender = String(
+      (
+        await call('POST', '/claims', {
+          ...cite,
+          subjectId: 'project:port:chancay',
+          property: 'lender',
+          value: { kind: 'entity', entityId: 'org:cexim', name: 'Export-Import Bank of China' },
+        })
+      ).body.id,
+    );
     const exim = (await call('GET', '/entities/org:cexim')).body as { version: number; sources: number };
     const cdb = (await call('GET', '/entities/org:cdb')).body as { version: number; sources: number };
     expect(exim.sources).toBe(1);
@@ -290,6 +332,20 @@ describeEachBackend('review, releases, search and exports', (store) => {
     };
     expect(into.aliases.map((a) => a.name)).toContain('Export-Import Bank of China');
     expect((await call('GET', '/entities/org:cexim')).body).toMatchObject({ sources: 0 });
+    // A claim about the merged bank and one naming it as its value now name the other, each with its revision.
+    for (const [id, value] of [
+      [aboutExim, null],
+      [lender, 'org:cdb'],
+    ] as const) {
+      const now = (await call('GET', `/claims/${id}`)).body as unknown as Claim & {
+        subjectName: string;
+        value: { entityId?: string };
+        revisions: Revision[];
+      };
+      if (value) expect(now.value.entityId).toBe(value);
+      else expect([now.subjectId, now.subjectName]).toEqual(['org:cdb', 'China Development Bank']);
+      expect(now.revisions.at(-1)).toMatchObject({ action: 'update', actor: 'ed', why: 'test' });
+    }
     expect(
       ((await call('GET', '/entities/org:cexim/revisions')).body.items as Revision[]).map((r) => r.action),
     ).toEqual(['merge']);
@@ -308,6 +364,7 @@ describeEachBackend('review, releases, search and exports', (store) => {
     expect(created.reviewState).toBe('proposed');
     expect((await call('GET', `/claims/${moved.id}`)).body).toMatchObject({
       subjectId: created.id,
+      subjectName: 'Chancay logistics park',
       version: moved.version + 1,
     });
     // The version seen before the split is stale now; a claim no longer about the project cannot move again.

@@ -1,4 +1,5 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { badRequest } from '../domain/errors.js';
 import { join, resolve } from 'node:path';
 import { claimColumns } from '../api/claims-routes.js';
 import { toCsv, type CsvColumn } from '../api/csv.js';
@@ -107,6 +108,12 @@ export async function exportDataPackage(
     );
   sources.sort((a, b) => (a.id < b.id ? -1 : 1));
   const target = resolve(dir);
+  // Only an empty folder, or an earlier data package, is replaced: never a folder of other files.
+  if (existsSync(target) && readdirSync(target).length > 0 && !existsSync(join(target, 'datapackage.json')))
+    throw badRequest(
+      `${target} exists and is not a data package`,
+      'name a new or empty folder (an earlier data package there is replaced)',
+    );
   const temporary = `${target}.partial-${process.pid}`;
   rmSync(temporary, { recursive: true, force: true });
   mkdirSync(temporary, { recursive: true });

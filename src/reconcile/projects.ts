@@ -1,4 +1,5 @@
-import { valueText, type ClaimValue } from '../domain/claim.js';
+import { valueText, type Claim, type ClaimValue } from '../domain/claim.js';
+import type { Entity } from '../domain/entity.js';
 import { claimFromRow } from '../store/claims.js';
 import type { Kysely } from 'kysely';
 import type { Database, Db } from '../store/database.js';
@@ -235,7 +236,13 @@ export async function refreshProjects(
     .selectAll()
     .where('id', 'in', unique)
     .where('type', '=', 'project')
+    .where('review_state', '<>', 'rejected')
     .execute();
+  // A rejected (or merged) project has no view.
+  const kept = new Set(entities.map((e) => e.id));
+  const gone = unique.filter((id) => !kept.has(id));
+  if (gone.length > 0) await db.deleteFrom('project_view').where('id', 'in', gone).execute();
+  if (entities.length === 0) return;
   const claims = await claimsAboutAll(
     db,
     entities.map((e) => e.id),
@@ -315,4 +322,57 @@ export async function refreshDirtyProjects(db: Kysely<Database>): Promise<number
     });
     done += batch.length;
   }
+}
+
+/**
+ * The project records of a release: its project entities reconciled from its frozen claims alone (claims of
+ * copies left out, as for the current data), by id.
+ */
+export async function releaseProjectRecords(
+  db: Db,
+  entities: Entity[],
+  claims: Claim[],
+): Promise<ProjectRecord[]> {
+  const projects = entities.filter((e) => e.type === 'project');
+  const wanted = new Set(projects.map((p) => p.id));
+  const about = claims.filter((c) => c.subjectId !== null && wanted.has(c.subjectId));
+  const ids = [...new Set(about.map((c) => c.evidence.sourceId))];
+  const sources = new Map<string, ClaimInput['source'] & { copy: boolean }>();
+  for (let i = 0; i < ids.length; i += 500)
+    for (const r of await db
+      .selectFrom('source')
+      .select(['id', 'title', 'uri', 'published_at', 'ingested_at', 'duplicate_of'])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute())
+      sources.set(r.id, {
+        id: r.id,
+        title: r.title,
+        uri: r.uri,
+        publishedAt: r.published_at,
+        ingestedAt: r.ingested_at,
+        copy: r.duplicate_of !== null,
+      });
+  const bySubject = new Map<string, ClaimInput[]>();
+  for (const c of about) {
+    const source = sources.get(c.evidence.sourceId);
+    if (!source || source.copy) continue;
+    const { copy: _copy, ...cited } = source;
+    const list = bySubject.get(c.subjectId ?? '') ?? [];
+    list.push({
+      id: c.id,
+      property: c.property,
+      value: c.value,
+      qualifier: c.qualifier,
+      time: c.time,
+      quote: c.evidence.quote,
+      start: c.evidence.start,
+      end: c.evidence.end,
+      originKind: c.origin.kind,
+      originName: c.origin.name,
+      reviewState: c.reviewState,
+      source: cited,
+    });
+    bySubject.set(c.subjectId ?? '', list);
+  }
+  return projects.map((p) => projectRecord(p, bySubject.get(p.id) ?? []));
 }

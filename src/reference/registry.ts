@@ -123,13 +123,17 @@ export async function seedRegistry(db: Db): Promise<{ seeded: number } | null> {
       .insertInto('entity')
       .values(rows)
       .onConflict((oc) =>
-        oc.column('id').doUpdateSet((eb) => ({
-          name: eb.ref('excluded.name'),
-          aliases: eb.ref('excluded.aliases'),
-          attributes: eb.ref('excluded.attributes'),
-          review_state: eb.ref('excluded.review_state'),
-          updated_at: eb.ref('excluded.updated_at'),
-        })),
+        oc
+          .column('id')
+          .doUpdateSet((eb) => ({
+            name: eb.ref('excluded.name'),
+            aliases: eb.ref('excluded.aliases'),
+            attributes: eb.ref('excluded.attributes'),
+            review_state: eb.ref('excluded.review_state'),
+            updated_at: eb.ref('excluded.updated_at'),
+          }))
+          // An entity an editor has changed (its version moved on) keeps the editor's word.
+          .where('entity.version', '=', 1),
       )
       .execute();
   }

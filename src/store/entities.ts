@@ -57,7 +57,12 @@ export async function insertMissingEntities(db: Db, entities: Entity[], at: stri
     );
     if (names.length === 0) continue;
     const updated = JSON.stringify([...aliases, ...names.map((name) => ({ name, lang: null }))]);
-    await db.updateTable('entity').set({ aliases: updated, updated_at: at }).where('id', '=', e.id).execute();
+    // A new name is a change: an editor holding the previous version gets 409 rather than dropping it.
+    await db
+      .updateTable('entity')
+      .set((eb) => ({ aliases: updated, updated_at: at, version: eb('version', '+', 1) }))
+      .where('id', '=', e.id)
+      .execute();
     known.aliases = updated;
   }
   const existing = new Set(stored.keys());

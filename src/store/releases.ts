@@ -43,64 +43,81 @@ export async function createRelease(
   scope: ReleaseScope = 'accepted',
 ): Promise<Release> {
   const parsed = Release.shape.name.safeParse(name);
-  if (!parsed.success)
+  // "latest" names the newest release in every request, so no release may be called that.
+  if (!parsed.success || name.toLowerCase() === 'latest')
     throw badRequest(
       `invalid release name "${name.slice(0, 70)}"`,
       'use letters, digits, dot, dash, underscore (2026-11.1)',
     );
-  return db.transaction().execute(async (trx) => {
-    const taken = await trx.selectFrom('release').select('id').where('name', '=', name).executeTakeFirst();
-    if (taken)
-      throw new PuenteError(
-        'conflict',
-        `release ${name} already exists`,
-        'releases never change; choose a new name',
-      );
-    const states = scope === 'accepted' ? ['accepted'] : ['accepted', 'proposed'];
-    const claims = await trx
-      .selectFrom('claim')
-      .selectAll()
-      .where('review_state', 'in', states)
-      .where('repeats_source', 'is', null)
-      .orderBy('id')
-      .execute();
-    const entities = await trx
-      .selectFrom('entity')
-      .selectAll()
-      .where('review_state', 'in', states)
-      .orderBy('id')
-      .execute();
-    const release = await trx
-      .insertInto('release')
-      .values({
-        name,
-        created_at: new Date().toISOString(),
-        created_by: actor,
-        note,
-        claim_count: claims.length,
-        entity_count: entities.length,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const items = [
-      ...claims.map((r) => ({ kind: 'claim' as const, id: r.id, content: frozen(claimFromRow(r)) })),
-      ...entities.map((r) => ({ kind: 'entity' as const, id: r.id, content: frozen(entityFromRow(r)) })),
-    ];
-    for (let i = 0; i < items.length; i += 500)
-      await trx
-        .insertInto('release_item')
-        .values(
-          items.slice(i, i + 500).map((item) => ({
-            release_id: release.id,
-            kind: item.kind,
-            item_id: item.id,
-            hash: hashOf(item.content),
-            content: item.content,
-          })),
+  // One snapshot for every read (PostgreSQL; a SQLite transaction is one already).
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const taken = await trx.selectFrom('release').select('id').where('name', '=', name).executeTakeFirst();
+      if (taken)
+        throw new PuenteError(
+          'conflict',
+          `release ${name} already exists`,
+          'releases never change; choose a new name',
+        );
+      const states = scope === 'accepted' ? ['accepted'] : ['accepted', 'proposed'];
+      const claims = await trx
+        .selectFrom('claim')
+        .selectAll()
+        .where('review_state', 'in', states)
+        .where('repeats_source', 'is', null)
+        // Claims of copies of another source count from the original, as in every list.
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('source')
+                .select('source.id')
+                .whereRef('source.id', '=', 'claim.source_id')
+                .where('source.duplicate_of', 'is not', null),
+            ),
+          ),
         )
+        .orderBy('id')
         .execute();
-    return fromRow(release);
-  });
+      const entities = await trx
+        .selectFrom('entity')
+        .selectAll()
+        .where('review_state', 'in', states)
+        .orderBy('id')
+        .execute();
+      const release = await trx
+        .insertInto('release')
+        .values({
+          name,
+          created_at: new Date().toISOString(),
+          created_by: actor,
+          note,
+          claim_count: claims.length,
+          entity_count: entities.length,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const items = [
+        ...claims.map((r) => ({ kind: 'claim' as const, id: r.id, content: frozen(claimFromRow(r)) })),
+        ...entities.map((r) => ({ kind: 'entity' as const, id: r.id, content: frozen(entityFromRow(r)) })),
+      ];
+      for (let i = 0; i < items.length; i += 500)
+        await trx
+          .insertInto('release_item')
+          .values(
+            items.slice(i, i + 500).map((item) => ({
+              release_id: release.id,
+              kind: item.kind,
+              item_id: item.id,
+              hash: hashOf(item.content),
+              content: item.content,
+            })),
+          )
+          .execute();
+      return fromRow(release);
+    });
 }
 
 /** Every release, newest first. */
@@ -127,29 +144,22 @@ export async function getRelease(db: Db, name: string): Promise<Release> {
 const sortById = <T extends { id: string }>(items: T[]) =>
   items.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-/** The claims of a release, as frozen, in id order. */
-export async function releaseClaims(db: Db, release: Release): Promise<Claim[]> {
+/** The claims or entities of a release, as frozen, in id order. */
+async function releaseItems<T extends { id: string }>(db: Db, release: Release, kind: 'claim' | 'entity') {
   const rows = await db
     .selectFrom('release_item')
     .select('content')
     .where('release_id', '=', release.id)
-    .where('kind', '=', 'claim')
-    .orderBy('item_id')
+    .where('kind', '=', kind)
     .execute();
-  return sortById(rows.map((r) => JSON.parse(r.content) as Claim));
+  return sortById(rows.map((r) => JSON.parse(r.content) as T));
 }
 
+/** The claims of a release, as frozen, in id order. */
+export const releaseClaims = (db: Db, release: Release) => releaseItems<Claim>(db, release, 'claim');
+
 /** The entities of a release, as frozen, in id order. */
-export async function releaseEntities(db: Db, release: Release): Promise<Entity[]> {
-  const rows = await db
-    .selectFrom('release_item')
-    .select('content')
-    .where('release_id', '=', release.id)
-    .where('kind', '=', 'entity')
-    .orderBy('item_id')
-    .execute();
-  return sortById(rows.map((r) => JSON.parse(r.content) as Entity));
-}
+export const releaseEntities = (db: Db, release: Release) => releaseItems<Entity>(db, release, 'entity');
 
 /** What changed from release `a` to release `b`, for one kind of item. */
 export interface KindDiff<T> {

@@ -7,6 +7,7 @@ import { badRequest, notFound, PuenteError } from '../domain/errors.js';
 import { markProjects } from '../reconcile/projects.js';
 import { claimFromRow, claimToRow } from './claims.js';
 import type { Database, Db } from './database.js';
+import type { ClaimTable } from './tables/claim-table.js';
 import { entityFromRow, entityToRow } from './entities.js';
 import { appendRevisions, type NewRevision } from './revisions.js';
 import { decodeCursor, pageLimit, toPage, type Page, type PageRequest } from './paging.js';
@@ -244,41 +245,41 @@ export async function reviewEntity(
   });
 }
 
-/** Points claims at another subject, with one revision per moved claim. */
-async function moveClaims(
+/**
+ * Rewrites claims one by one, each UPDATE guarded by the version read (a claim changed meanwhile makes the whole
+ * change 409), with one revision per claim; returns the projects whose views must be recomputed.
+ */
+async function rewriteClaims(
   db: Db,
-  claimIds: string[],
-  to: { id: string; name: string; type: string },
-  change: Change,
+  rows: ClaimTable[],
+  rewrite: (claim: Claim) => { claim: Claim; subjectType: string | null },
+  actor: string,
   why: string,
-): Promise<void> {
+): Promise<string[]> {
   const revisions: NewRevision[] = [];
-  for (let i = 0; i < claimIds.length; i += 300) {
-    const rows = await db
-      .selectFrom('claim')
-      .selectAll()
-      .where('id', 'in', claimIds.slice(i, i + 300))
-      .execute();
-    for (const row of rows) {
-      const before = claimFromRow(row);
-      const after: Claim = { ...before, subjectId: to.id, subjectName: to.name, version: row.version + 1 };
-      revisions.push({
-        targetKind: 'claim',
-        targetId: row.id,
-        action: 'update',
-        actor: change.actor,
-        before,
-        after,
-        why,
-      });
-    }
-    await db
+  const projects: string[] = [];
+  for (const row of rows) {
+    const before = claimFromRow(row);
+    const { claim, subjectType } = rewrite(before);
+    const after: Claim = { ...claim, version: row.version + 1 };
+    const {
+      id: _id,
+      created_at: _at,
+      version: _v,
+      ...values
+    } = claimToRow(after, subjectType, row.created_at);
+    const result = await db
       .updateTable('claim')
-      .set((eb) => ({ subject_id: to.id, subject_type: to.type, version: eb('version', '+', 1) }))
-      .where('id', 'in', claimIds.slice(i, i + 300))
-      .execute();
+      .set({ ...values, version: row.version + 1 })
+      .where('id', '=', row.id)
+      .where('version', '=', row.version)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) throw stale('claim', row.id, row.version, row.version + 1);
+    revisions.push({ targetKind: 'claim', targetId: row.id, action: 'update', actor, before, after, why });
+    projects.push(...projectsOf(row, { subject_type: subjectType, subject_id: after.subjectId }));
   }
   await appendRevisions(db, revisions);
+  return projects;
 }
 
 /**
@@ -304,15 +305,32 @@ export async function mergeEntities(
     const from = entityFromRow(fromRow);
     const into = entityFromRow(intoRow);
     const why = change.why ?? `merge of ${fromId} into ${intoId}`;
-    const claimIds = (
-      await trx.selectFrom('claim').select('id').where('subject_id', '=', fromId).execute()
-    ).map((r) => r.id);
-    await moveClaims(trx, claimIds, { id: intoId, name: into.name, type: into.type }, change, why);
-    await trx
-      .updateTable('claim')
-      .set((eb) => ({ value_entity_id: intoId, version: eb('version', '+', 1) }))
-      .where('value_entity_id', '=', fromId)
+    // Claims about `from` and claims whose value is `from`: each rewritten once, with its revision.
+    const rows = await trx
+      .selectFrom('claim')
+      .selectAll()
+      .where((eb) => eb.or([eb('subject_id', '=', fromId), eb('value_entity_id', '=', fromId)]))
+      .orderBy('id')
       .execute();
+    const touched = await rewriteClaims(
+      trx,
+      rows,
+      (c) => {
+        const about = c.subjectId === fromId;
+        const value =
+          c.value.kind === 'entity' && c.value.entityId === fromId
+            ? { ...c.value, entityId: intoId }
+            : c.value;
+        const row = rows.find((r) => r.id === c.id);
+        return {
+          claim: { ...c, value, ...(about ? { subjectId: intoId, subjectName: into.name } : {}) },
+          subjectType: about ? into.type : (row?.subject_type ?? null),
+        };
+      },
+      change.actor,
+      why,
+    );
+    const claimIds = rows.filter((r) => r.subject_id === fromId).map((r) => r.id);
     // A mention of both at one place is kept once.
     await trx
       .deleteFrom('mention')
@@ -370,10 +388,11 @@ export async function mergeEntities(
         why,
       },
     ]);
-    if (fromRow.type === 'project') {
-      await trx.deleteFrom('project_view').where('id', '=', fromId).execute();
-      await markProjects(trx, [intoId]);
-    }
+    if (fromRow.type === 'project') await trx.deleteFrom('project_view').where('id', '=', fromId).execute();
+    await markProjects(
+      trx,
+      [...touched, ...(fromRow.type === 'project' ? [intoId] : [])].filter((p) => p !== fromId),
+    );
     return { from: fromAfter, into: intoAfter, claims: claimIds.length };
   });
 }
@@ -401,8 +420,9 @@ export async function splitEntity(
     const claimIds = [...new Set(request.claims)];
     const claims = await trx
       .selectFrom('claim')
-      .select(['id', 'subject_id', 'source_id', 'span_start', 'span_end'])
+      .selectAll()
       .where('id', 'in', claimIds)
+      .orderBy('id')
       .execute();
     const foreign = claimIds.filter((c) => !claims.some((r) => r.id === c && r.subject_id === id));
     if (foreign.length > 0)
@@ -422,7 +442,16 @@ export async function splitEntity(
     const at = new Date().toISOString();
     await trx.insertInto('entity').values(entityToRow(created, at)).execute();
     const why = change.why ?? `split of ${id}: ${claimIds.length} claims to ${created.name}`;
-    await moveClaims(trx, claimIds, created, change, why);
+    await rewriteClaims(
+      trx,
+      claims,
+      (c) => ({
+        claim: { ...c, subjectId: created.id, subjectName: created.name },
+        subjectType: created.type,
+      }),
+      change.actor,
+      why,
+    );
     for (const c of claims)
       await trx
         .updateTable('mention')

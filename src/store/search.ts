@@ -67,15 +67,7 @@ export async function search(
         select id, title, media_type, left(text, 20000) as text, ts_rank(search, ${tsquery}) as rank
         from source where search @@ ${tsquery} and duplicate_of is null
         order by rank desc, id limit ${options.limit}`.execute(db);
-      for (const r of rows.rows)
-        hits.push({
-          kind: 'source',
-          id: r.id,
-          title: r.title ?? r.id,
-          type: r.media_type,
-          snippet: excerpt(r.text, words),
-          rank: Number(r.rank),
-        });
+      for (const r of rows.rows) hits.push(sourceHit(r, words));
     }
     if (wantEntities) {
       const rows = await sql<{ id: string; name: string; type: string; aliases: string; rank: number }>`
@@ -98,15 +90,7 @@ export async function search(
         from source_fts join source s on s.id = source_fts.id
         where source_fts match ${match} and s.duplicate_of is null
         order by bm25(source_fts), s.id limit ${options.limit}`.execute(db);
-      for (const r of rows.rows)
-        hits.push({
-          kind: 'source',
-          id: r.id,
-          title: r.title ?? r.id,
-          type: r.media_type,
-          snippet: excerpt(r.text, words),
-          rank: Number(r.rank),
-        });
+      for (const r of rows.rows) hits.push(sourceHit(r, words));
     }
     if (wantEntities) {
       const rows = await sql<{ id: string; name: string; type: string; aliases: string; rank: number }>`
@@ -120,6 +104,20 @@ export async function search(
   // Entities first when they match as well as a document: a name is what most searches are for.
   hits.sort((a, b) => b.rank - a.rank || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
   return { words, items: hits.slice(0, options.limit) };
+}
+
+function sourceHit(
+  r: { id: string; title: string | null; media_type: string; text: string; rank: number },
+  words: string[],
+): SearchHit {
+  return {
+    kind: 'source',
+    id: r.id,
+    title: r.title ?? r.id,
+    type: r.media_type,
+    snippet: excerpt(r.text, words),
+    rank: Number(r.rank),
+  };
 }
 
 function entityHit(

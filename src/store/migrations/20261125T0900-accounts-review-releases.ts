@@ -2,8 +2,27 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import { autoIncrementId } from './columns.js';
 
 /** PostgreSQL's accent folding for search, the same letters as SQLite FTS5's `remove_diacritics 2`. */
-export const foldFrom = 'áàâãäåéèêëíìîïóòôõöúùûüçñ';
-export const foldTo = 'aaaaaaeeeeiiiiooooouuuucn';
+// Upper case too: lower() folds only ASCII under the C collation.
+const foldLower = [
+  'áàâãäåāăą',
+  'éèêëēėęě',
+  'íìîïīį',
+  'óòôõöōő',
+  'úùûüūůű',
+  'çćč',
+  'ñń',
+  'ýÿ',
+  'šś',
+  'žźż',
+  'ř',
+  'ğ',
+  'ş',
+];
+const foldAscii = ['a', 'e', 'i', 'o', 'u', 'c', 'n', 'y', 's', 'z', 'r', 'g', 's'];
+export const foldFrom = foldLower.join('') + foldLower.join('').toUpperCase();
+export const foldTo = [...foldLower, ...foldLower]
+  .map((letters, i) => (foldAscii[i % foldAscii.length] ?? '').repeat(letters.length))
+  .join('');
 
 /**
  * Accounts, review, releases and search.
@@ -107,7 +126,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         db,
       );
   // Self-contained FTS5 tables (an external-content table would follow rowids, which VACUUM may renumber here).
-  const tokenize = `tokenize = 'unicode61 remove_diacritics 2'`;
+  // `detail = column`: no positions (no phrase queries are made), a smaller index and a cheaper ingest.
+  const tokenize = `tokenize = 'unicode61 remove_diacritics 2', detail = column`;
   await sql`create virtual table source_fts using fts5(id unindexed, title, text, ${sql.raw(tokenize)})`.execute(
     db,
   );
