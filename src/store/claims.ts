@@ -101,6 +101,18 @@ export async function insertClaims(db: Db, rows: ClaimTable[]): Promise<void> {
   }
 }
 
+/** A claim's source is not a copy of another source (a copy's claims count from the original). */
+export const notFromCopy = (eb: ExpressionBuilder<Database, 'claim'>) =>
+  eb.not(
+    eb.exists(
+      eb
+        .selectFrom('source')
+        .select('source.id')
+        .whereRef('source.id', '=', 'claim.source_id')
+        .where('source.duplicate_of', 'is not', null),
+    ),
+  );
+
 function applyFilter<O>(query: SelectQueryBuilder<Database, 'claim', O>, f: ClaimFilter) {
   let q = query;
   if (f.sourceId) q = q.where('claim.source_id', '=', f.sourceId);
@@ -110,19 +122,7 @@ function applyFilter<O>(query: SelectQueryBuilder<Database, 'claim', O>, f: Clai
   if (f.qualifier) q = q.where('claim.qualifier', '=', f.qualifier);
   if (f.reviewState) q = q.where('claim.review_state', '=', f.reviewState);
   if (!f.sourceId && f.duplicates !== 'include')
-    q = q
-      .where('claim.repeats_source', 'is', null)
-      .where((eb: ExpressionBuilder<Database, 'claim'>) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('source')
-              .select('source.id')
-              .whereRef('source.id', '=', 'claim.source_id')
-              .where('source.duplicate_of', 'is not', null),
-          ),
-        ),
-      );
+    q = q.where('claim.repeats_source', 'is', null).where(notFromCopy);
   for (const word of (f.q ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
     // `\` escapes % and _ in the pattern; SQLite needs the ESCAPE clause to know it (PostgreSQL has it by default).
     const like = `%${word.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

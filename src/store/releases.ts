@@ -4,7 +4,7 @@ import type { Claim } from '../domain/claim.js';
 import type { Entity } from '../domain/entity.js';
 import { badRequest, PuenteError } from '../domain/errors.js';
 import { Release } from '../domain/revision.js';
-import { claimFromRow } from './claims.js';
+import { claimFromRow, notFromCopy } from './claims.js';
 import type { Database, Db } from './database.js';
 import { entityFromRow } from './entities.js';
 import type { ReleaseTable } from './tables/release-table.js';
@@ -68,17 +68,7 @@ export async function createRelease(
         .where('review_state', 'in', states)
         .where('repeats_source', 'is', null)
         // Claims of copies of another source count from the original, as in every list.
-        .where((eb) =>
-          eb.not(
-            eb.exists(
-              eb
-                .selectFrom('source')
-                .select('source.id')
-                .whereRef('source.id', '=', 'claim.source_id')
-                .where('source.duplicate_of', 'is not', null),
-            ),
-          ),
-        )
+        .where(notFromCopy)
         .orderBy('id')
         .execute();
       const entities = await trx
