@@ -15,7 +15,7 @@ import type { CsvColumn } from './csv.js';
 import { allPages, pageInMemory } from './downloads.js';
 import { pageQuery, queryText, releaseQuery } from './query.js';
 import type { Routes } from './routes.js';
-import { AllOf, Claim as ClaimSchema, PageOf, Revision } from './schemas.js';
+import { AllOf, Claim as ClaimSchema, PageOf, Reviewed, Revision } from './schemas.js';
 import { sendTwin } from './twins.js';
 
 const claimQuery = pageQuery.merge(releaseQuery).extend({
@@ -81,11 +81,6 @@ const csvColumns: CsvColumn<Claim>[] = [
 
 /** The columns of a claim download (CSV, XLSX, data package). */
 export const claimColumns = csvColumns;
-
-const Reviewed = z.object({
-  version: z.number().int().positive().describe('the version you saw; a newer one gets 409'),
-  why: z.string().max(2000).nullable().default(null),
-});
 
 /** Claims of the current data (from SQL) or of a release (frozen, filtered in memory), one page or all rows. */
 async function claimsFor(db: Kysely<Database>, q: ClaimQuery, all: boolean): Promise<Page<Claim>> {

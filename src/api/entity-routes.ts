@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { EntityType, ReviewState, type Entity } from '../domain/entity.js';
 import { notFound } from '../domain/errors.js';
 import { refreshDirtyProjects } from '../reconcile/projects.js';
-import { loadCountries } from '../reference/countries.js';
+import { countryByCode } from '../reference/countries.js';
 import type { Database } from '../store/database.js';
 import { getEntity, listEntities, sourceCounts } from '../store/entities.js';
 import { pageLimit } from '../store/paging.js';
@@ -21,7 +21,7 @@ import { revisionsOf } from '../store/revisions.js';
 import { allPages, pageInMemory } from './downloads.js';
 import { pageQuery, queryText, releaseQuery } from './query.js';
 import type { Routes } from './routes.js';
-import { AllOf, Claim, Entity as EntitySchema, Group, PageOf, Revision } from './schemas.js';
+import { AllOf, Claim, Entity as EntitySchema, Group, PageOf, Reviewed, Revision } from './schemas.js';
 import { sendTwin, type TwinSpec } from './twins.js';
 
 const entityQuery = pageQuery.merge(releaseQuery).extend({
@@ -32,11 +32,6 @@ const entityQuery = pageQuery.merge(releaseQuery).extend({
   q: queryText(200).optional().describe('words of the name'),
 });
 type EntityQuery = z.infer<typeof entityQuery>;
-
-const Reviewed = z.object({
-  version: z.number().int().positive().describe('the version you saw; a newer one gets 409'),
-  why: z.string().max(2000).nullable().default(null),
-});
 
 const entityTwin: TwinSpec<Entity> = {
   name: 'entities',
@@ -65,8 +60,7 @@ const Country = EntitySchema.extend({
 
 /** A country code or registry id (`country:PE`, PE, PER) to the country's alpha-3 and registry id, or 404. */
 function country(code: string) {
-  const upper = code.replace(/^country:/i, '').toUpperCase();
-  const found = loadCountries().find((c) => c.iso2 === upper || c.iso3 === upper);
+  const found = countryByCode(code);
   if (!found) throw notFound('country', code.slice(0, 20));
   return found;
 }

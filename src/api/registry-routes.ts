@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { badRequest, notFound } from '../domain/errors.js';
-import { loadCountries } from '../reference/countries.js';
+import { countryByCode } from '../reference/countries.js';
 import type { Kysely } from 'kysely';
 import { convert, type Converted } from '../money/money.js';
 import { refreshDirtyProjects, releaseProjectRecords, type ProjectRecord } from '../reconcile/projects.js';
@@ -101,8 +101,7 @@ function rebased(project: ProjectRecord, base: number): ProjectRecord {
 
 /** ISO 3166-1 alpha-2 or alpha-3 (any case) to alpha-3; a code the registry does not hold is a 400. */
 function alpha3(code: string): string {
-  const upper = code.toUpperCase();
-  const country = loadCountries().find((c) => c.iso2 === upper || c.iso3 === upper);
+  const country = /^[A-Za-z]{2,3}$/.test(code) ? countryByCode(code) : undefined;
   if (!country)
     throw badRequest(
       `unknown country code "${code.slice(0, 3)}"`,

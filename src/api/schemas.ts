@@ -95,4 +95,10 @@ export const SourceDetail = z.looseObject({
   claimsTotal: z.number().int(),
 });
 
+/** The body of every review change: the version of the item the editor saw (a newer one gets 409), and why. */
+export const Reviewed = z.object({
+  version: z.number().int().positive().describe('the version you saw; a newer one gets 409'),
+  why: z.string().max(2000).nullable().default(null),
+});
+
 export { Claim, Entity, Release, Revision, SourceSummary };

@@ -107,3 +107,9 @@ export function loadCountries(path = join(dataDir, 'reference', 'countries.tsv')
   if (path === join(dataDir, 'reference', 'countries.tsv')) cache = countries;
   return countries;
 }
+
+/** The country of an ISO 3166-1 alpha-2 or alpha-3 code or a registry id (PE, per, country:PE), or undefined. */
+export function countryByCode(code: string): Country | undefined {
+  const upper = code.replace(/^country:/i, '').toUpperCase();
+  return loadCountries().find((c) => c.iso2 === upper || c.iso3 === upper);
+}

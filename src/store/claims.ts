@@ -3,6 +3,7 @@ import { valueText, type Claim, type ClaimValue } from '../domain/claim.js';
 import type { Database, Db } from './database.js';
 import { decodeCursor, pageLimit, toPage, type Page, type PageRequest } from './paging.js';
 import type { ClaimTable } from './tables/claim-table.js';
+import { likePatterns } from './like.js';
 
 /** Filters of the claim list; each narrows the result, none is required. */
 export interface ClaimFilter {
@@ -123,9 +124,7 @@ function applyFilter<O>(query: SelectQueryBuilder<Database, 'claim', O>, f: Clai
   if (f.reviewState) q = q.where('claim.review_state', '=', f.reviewState);
   if (!f.sourceId && f.duplicates !== 'include')
     q = q.where('claim.repeats_source', 'is', null).where(notFromCopy);
-  for (const word of (f.q ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
-    // `\` escapes % and _ in the pattern; SQLite needs the ESCAPE clause to know it (PostgreSQL has it by default).
-    const like = `%${word.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  for (const like of likePatterns(f.q)) {
     q = q.where((eb: ExpressionBuilder<Database, 'claim'>) =>
       eb.or([
         sql<boolean>`lower(${eb.ref('claim.quote')}) like ${like} escape '\\'`,

@@ -4,6 +4,7 @@ import type { Entity } from '../domain/entity.js';
 import type { Mention } from '../domain/entity.js';
 import type { Db } from './database.js';
 import type { EntityTable } from './tables/entity-table.js';
+import { likePatterns } from './like.js';
 
 /** Turns an `entity` row into the domain Entity. */
 export function entityFromRow(row: EntityTable): Entity {
@@ -142,10 +143,8 @@ export async function listEntities(
   query = filter.reviewState
     ? query.where('review_state', '=', filter.reviewState)
     : query.where('review_state', '<>', 'rejected');
-  for (const word of (filter.q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8)) {
-    const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  for (const like of likePatterns(filter.q))
     query = query.where(sql<boolean>`lower(name) like ${like} escape '\\'`);
-  }
   const { n } = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const after = page.cursor ? String(decodeCursor(page.cursor, ['string'])[0]) : null;
   const rows = await (after ? query.where('id', '>', after) : query)

@@ -5,6 +5,7 @@ import { revisionsOf } from './revisions.js';
 import type { Database, Db } from './database.js';
 import { decodeCursor, pageLimit, toPage, type Page, type PageRequest } from './paging.js';
 import type { ProjectViewTable } from './tables/project-table.js';
+import { likePatterns } from './like.js';
 
 /** Filters of the project list; each narrows it. */
 export interface ProjectFilter {
@@ -38,10 +39,8 @@ function applyFilter<O>(query: SelectQueryBuilder<Database, 'project_view', O>, 
   if (f.status) q = q.where('project_view.status', '=', f.status);
   if (f.year !== undefined) q = q.where('project_view.year', '=', f.year);
   if (f.flow) q = q.where('project_view.flow_type', '=', f.flow);
-  for (const word of (f.q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8)) {
-    const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  for (const like of likePatterns(f.q))
     q = q.where(sql<boolean>`project_view.search like ${like} escape '\\'`);
-  }
   return q;
 }
 
