@@ -68,6 +68,7 @@ describeEachBackend('accounts and the OpenAPI document', (store) => {
     const html = await docs.text();
     expect(html).toContain('/api/v1/releases/{a}/diff/{b}');
     expect(html).not.toMatch(/<script/i);
+    expect(html).toContain('<code>limit</code>');
   });
 
   it('refuses every write to anyone (401) and to a viewer (403), route by route', async () => {

@@ -149,6 +149,9 @@ export function openApiDocument(specs: RouteSpec[], version: string): Json {
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
+/** Escaped text with its `code` spans set as code. */
+const prose = (s: string) => escape(s).replace(/`([^`]+)`/g, '<code>$1</code>');
+
 /** A readable page of the API: every route by tag, with its parameters and who may call it. */
 export function docsPage(doc: Json): string {
   const paths = doc.paths as Record<string, Record<string, Json>>;
@@ -166,7 +169,7 @@ export function docsPage(doc: Json): string {
       const role = op['x-role'] ? `<p class="role">needs: ${escape(String(op['x-role']))}</p>` : '';
       const body = op.requestBody ? '<p>Body: JSON (see the OpenAPI document).</p>' : '';
       const tag = (op.tags as string[])[0] ?? 'other';
-      const html = `<section id="${escape(String(op.operationId))}"><h3><span class="method">${method.toUpperCase()}</span> <code>/api/v1${escape(path)}</code></h3><p>${escape(String(op.summary))}</p>${op.description ? `<p>${escape(String(op.description))}</p>` : ''}${role}${params ? `<ul>${params}</ul>` : ''}${body}</section>`;
+      const html = `<section id="${escape(String(op.operationId))}"><h3><span class="method">${method.toUpperCase()}</span> <code>/api/v1${escape(path)}</code></h3><p>${prose(String(op.summary))}</p>${op.description ? `<p>${prose(String(op.description))}</p>` : ''}${role}${params ? `<ul>${params}</ul>` : ''}${body}</section>`;
       byTag.set(tag, [...(byTag.get(tag) ?? []), html]);
     }
   const info = doc.info as { title: string; version: string; description: string };
@@ -174,7 +177,7 @@ export function docsPage(doc: Json): string {
     .map(([tag, ops]) => `<h2 id="tag-${escape(tag)}">${escape(tag)}</h2>${ops.join('')}`)
     .join('');
   const toc = [...byTag.keys()].map((t) => `<a href="#tag-${escape(t)}">${escape(t)}</a>`).join(' · ');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(info.title)} ${escape(info.version)}</title><link rel="stylesheet" href="/api/docs.css"></head><body><main><h1>${escape(info.title)} <small>${escape(info.version)}</small></h1><p>${escape(info.description)}</p><p>Machine-readable: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI 3.1).</p><nav>${toc}</nav>${sections}</main></body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(info.title)} ${escape(info.version)}</title><link rel="stylesheet" href="/api/docs.css"><link rel="icon" href="data:,"></head><body><main><h1>${escape(info.title)} <small>${escape(info.version)}</small></h1><p>${prose(info.description)}</p><p>Machine-readable: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI 3.1).</p><nav>${toc}</nav>${sections}</main></body></html>`;
 }
 
 /** The docs page's style sheet (served from /api/docs.css: the Content-Security-Policy forbids inline styles). */
