@@ -5,10 +5,14 @@ import { getJson } from './api';
 export type Fetched<T> =
   { state: 'loading' } | { state: 'done'; data: T } | { state: 'error'; message: string };
 
-/** GETs an API path, again whenever the path changes; an older request is aborted. */
-export function useFetch<T>(path: string): Fetched<T> {
+/**
+ * GETs an API path, again whenever the path or `version` changes; an older request is aborted. A null path
+ * fetches nothing.
+ */
+export function useFetch<T>(path: string | null, version = 0): Fetched<T> {
   const [result, setResult] = useState<Fetched<T>>({ state: 'loading' });
   useEffect(() => {
+    if (path === null) return;
     const controller = new AbortController();
     setResult({ state: 'loading' });
     getJson<T>(path, controller.signal).then(
@@ -19,6 +23,6 @@ export function useFetch<T>(path: string): Fetched<T> {
       },
     );
     return () => controller.abort();
-  }, [path]);
+  }, [path, version]);
   return result;
 }

@@ -1,7 +1,12 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Claim, SourceDetail } from '../api';
+import { useEntityHref } from '../components/evidence';
+import { Show } from '../components/status';
 import { formatValue, sourceLabel } from '../format';
+import { useI18n } from '../i18n';
+import { navigate } from '../router';
 import { segment, type Mark, type Segment } from '../segments';
+import { useTitle } from '../title';
 import { useFetch } from '../use-fetch';
 
 function Highlighted({
@@ -38,20 +43,69 @@ function Highlighted({
   return node;
 }
 
+/** The selected claim: what it says and what it is linked to. */
+function ClaimDetail({ claim }: { claim: Claim }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const entityHref = useEntityHref();
+  const valueEntity = claim.value.entityId;
+  return (
+    <section class="claim-detail" aria-labelledby="claim-detail-heading" aria-live="polite">
+      <h2 id="claim-detail-heading">{t('reader.selected')}</h2>
+      <p>
+        <strong>{i18n.property(claim.property)}</strong>:{' '}
+        {formatValue(i18n, claim.value, claim.qualifier, claim.property)}
+        {claim.time && <> · {i18n.date(claim.time)}</>}
+      </p>
+      <blockquote>“{claim.evidence.quote}”</blockquote>
+      <dl class="facts small">
+        <div>
+          <dt>{t('reader.subject')}</dt>
+          <dd>
+            {claim.subjectId ? (
+              <a href={entityHref(claim.subjectId, claim.subjectName ?? '')}>
+                {claim.subjectName ?? claim.subjectId}
+              </a>
+            ) : (
+              (claim.subjectName ?? t('reader.notLinked'))
+            )}
+          </dd>
+        </div>
+        {valueEntity && (
+          <div>
+            <dt>{t('reader.linkedTo')}</dt>
+            <dd>
+              <a href={entityHref(valueEntity, claim.value.name ?? '')}>{claim.value.name ?? valueEntity}</a>
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('reader.origin')}</dt>
+          <dd>
+            {claim.origin.kind}: {claim.origin.name}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('reader.review')}</dt>
+          <dd>{i18n.status(claim.reviewState)}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
 function ClaimItem({ claim, selected, onSelect }: { claim: Claim; selected: boolean; onSelect: () => void }) {
+  const i18n = useI18n();
   return (
     <li class={selected ? 'selected' : ''} data-claim-id={claim.id}>
       <button type="button" class="claim-button" onClick={onSelect} aria-pressed={selected}>
-        <strong>{claim.property}</strong> {formatValue(claim)}
-        {claim.time && <> · {claim.time}</>}
+        <strong>{i18n.property(claim.property)}</strong>{' '}
+        {formatValue(i18n, claim.value, claim.qualifier, claim.property)}
+        {claim.time && <> · {i18n.date(claim.time)}</>}
       </button>
-      <blockquote>“{claim.evidence.quote}”</blockquote>
       <div class="meta">
-        <span>subject: {claim.subjectName ?? 'not linked yet'}</span>
-        <span>
-          {claim.origin.kind}: {claim.origin.name}
-        </span>
-        <span>{claim.reviewState}</span>
+        <span>{claim.subjectName ?? i18n.t('reader.notLinked')}</span>
+        <span>{i18n.status(claim.reviewState)}</span>
       </div>
     </li>
   );
@@ -63,10 +117,45 @@ const firstParagraph = (s: SourceDetail) =>
     .map((p) => s.text.slice(p.start, p.end))
     .find((t) => t.length > 40 && !(s.byline && t.endsWith(s.byline))) ?? '';
 
-/** The source reader: the document's text with claims highlighted at their offsets and repeated paragraphs greyed. */
-export function SourcePage({ id }: { id: string }) {
+function Copies({ s }: { s: SourceDetail }) {
+  const { t, href, date } = useI18n();
+  const copies = s.copies ?? [];
+  if (!s.duplicateOf && copies.length === 0) return null;
+  return (
+    <section class="copies" aria-labelledby="copies-heading">
+      <h2 id="copies-heading">{t('reader.copies')}</h2>
+      {s.duplicateOf && (
+        <p>
+          {s.duplicateKind === 'exact'
+            ? t('reader.exactCopyOf')
+            : t('reader.nearCopyOf', { similarity: s.similarity ?? '' })}{' '}
+          <a href={href(`/sources/${encodeURIComponent(s.duplicateOf)}`)}>{s.duplicateOf}</a>
+        </p>
+      )}
+      {copies.length > 0 && (
+        <ul>
+          {copies.map((c) => (
+            <li key={c.id}>
+              <a href={href(`/sources/${encodeURIComponent(c.id)}`)}>{c.title ?? c.uri}</a>
+              {c.publishedAt && <span class="muted"> · {date(c.publishedAt)}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/**
+ * The source reader: the document's text with claims highlighted at their offsets and repeated paragraphs greyed.
+ * `claim` (from `?claim=`) is selected and scrolled to, so evidence links land on their exact span.
+ */
+export function SourcePage({ id, claim }: { id: string; claim: string | null }) {
+  const i18n = useI18n();
+  const { t, tn, href } = i18n;
   const source = useFetch<SourceDetail>(`/sources/${encodeURIComponent(id)}`);
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(claim);
+  useEffect(() => setSelected(claim), [claim, id]);
   const marks = useMemo<Mark[]>(() => {
     if (source.state !== 'done') return [];
     const { claims, entities } = source.data;
@@ -75,97 +164,124 @@ export function SourcePage({ id }: { id: string }) {
       ...entities.flatMap((e) => e.mentions.map((m): Mark => ({ kind: 'entity', id: e.id, ...m }))),
     ];
   }, [source]);
-  if (source.state === 'loading') return <p class="status">Loading source…</p>;
-  if (source.state === 'error')
-    return (
-      <p class="status error" role="alert">
-        Could not load this source: {source.message}
-      </p>
-    );
-  const s = source.data;
+  const title =
+    source.state === 'done'
+      ? (source.data.title ??
+        sourceLabel({ title: null, uri: source.data.uri, excerpt: firstParagraph(source.data) }))
+      : null;
+  useTitle(title);
+  // The claim asked for in the URL is brought into view once the text is there.
+  useEffect(() => {
+    if (source.state !== 'done' || !claim) return;
+    const mark = document.querySelector<HTMLElement>(`mark[data-claim-id="${CSS.escape(claim)}"]`);
+    mark?.scrollIntoView({ block: 'center' });
+    mark?.focus({ preventScroll: true });
+  }, [source.state, claim]);
   const select = (claimId: string) => {
     setSelected(claimId);
-    document
-      .querySelector(`li[data-claim-id="${CSS.escape(claimId)}"]`)
-      ?.scrollIntoView({ block: 'nearest' });
+    navigate(href(`/sources/${encodeURIComponent(id)}`, { claim: claimId }), { replace: true });
   };
   return (
-    <article class="reader">
-      <header>
-        <p>
-          <a href="/">← All sources</a>
-        </p>
-        <h1>{s.title ?? sourceLabel({ title: null, uri: s.uri, excerpt: firstParagraph(s) })}</h1>
-        <div class="meta">
-          {s.byline && <span>by {s.byline}</span>}
-          {s.language && <span>lang {s.language}</span>}
-          {s.publishedAt && <span>published {s.publishedAt}</span>}
-          <span>
-            {s.paragraphs.length} paragraphs,{' '}
-            {s.paragraphs.filter((p) => p.duplicateOf !== null || p.repeats !== null).length} duplicate
-          </span>
-          <span>{s.uri}</span>
-        </div>
-      </header>
-      <div class="reader-body">
-        <div class="text" lang={s.language ?? undefined}>
-          {s.paragraphs.map((p) => (
-            <p
-              key={p.index}
-              id={`p${p.index}`}
-              class={p.duplicateOf === null && p.repeats === null ? 'para' : 'para duplicate'}
-              title={
-                p.duplicateOf !== null
-                  ? `Repeats paragraph ${p.duplicateOf + 1}: not extracted again`
-                  : p.repeats !== null
-                    ? 'Word for word in a source stored earlier: its claims are counted there'
-                    : undefined
-              }
-            >
-              {p.duplicateOf !== null && <span class="dup-label">repeat of ¶{p.duplicateOf + 1}</span>}
-              {p.repeats !== null && (
-                <a
-                  class="dup-label"
-                  href={`/sources/${encodeURIComponent(p.repeats.sourceId)}#p${p.repeats.index}`}
-                >
-                  also in {p.repeats.sourceId} ¶{p.repeats.index + 1}
-                </a>
-              )}
-              {segment(s.text, p.start, p.end, marks).map((seg) => (
-                <Highlighted key={seg.start} seg={seg} selected={selected} onSelect={select} />
-              ))}
-            </p>
-          ))}
-        </div>
-        <aside aria-labelledby="claims-heading">
-          <h2 id="claims-heading">Claims ({s.claimsTotal})</h2>
-          {s.claimsTotal > s.claims.length && (
-            <p class="muted">
-              Showing the first {s.claims.length}; all of them are in the claims list and its CSV.
-            </p>
-          )}
-          {s.claims.length === 0 ? (
-            <p class="muted">No claims found in this source.</p>
-          ) : (
-            <ol class="claim-list">
-              {s.claims.map((c) => (
-                <ClaimItem key={c.id} claim={c} selected={c.id === selected} onSelect={() => select(c.id)} />
-              ))}
-            </ol>
-          )}
-          <h2>Entities ({s.entities.length})</h2>
-          <ul class="entity-list">
-            {s.entities.map((e) => (
-              <li key={e.id}>
-                {e.name}{' '}
-                <span class="muted">
-                  {e.type} · {e.mentions.length}×
+    <Show data={source}>
+      {(s) => {
+        const chosen = s.claims.find((c) => c.id === selected);
+        return (
+          <article class="reader">
+            <header>
+              <p>
+                <a href={href('/sources')}>← {t('reader.allSources')}</a>
+              </p>
+              <h1>{title}</h1>
+              <div class="meta">
+                {s.byline && <span>{t('reader.by', { byline: s.byline })}</span>}
+                {s.language && <span>{s.language}</span>}
+                {s.publishedAt && <span>{i18n.date(s.publishedAt)}</span>}
+                <span>
+                  {tn('count.paragraphs', s.paragraphs.length)},{' '}
+                  {t('reader.duplicates', {
+                    n: s.paragraphs.filter((p) => p.duplicateOf !== null || p.repeats !== null).length,
+                  })}
                 </span>
-              </li>
-            ))}
-          </ul>
-        </aside>
-      </div>
-    </article>
+                {/^https?:\/\//.test(s.uri) ? (
+                  <a href={s.uri} rel="noopener noreferrer nofollow" target="_blank">
+                    {s.uri}
+                  </a>
+                ) : (
+                  <span>{s.uri}</span>
+                )}
+              </div>
+            </header>
+            <Copies s={s} />
+            <div class="reader-body">
+              <div class="text" lang={s.language ?? undefined}>
+                {s.paragraphs.map((p) => (
+                  <p
+                    key={p.index}
+                    id={`p${p.index}`}
+                    class={p.duplicateOf === null && p.repeats === null ? 'para' : 'para duplicate'}
+                    title={
+                      p.duplicateOf !== null
+                        ? t('reader.repeatTitle', { n: p.duplicateOf + 1 })
+                        : p.repeats !== null
+                          ? t('reader.elsewhereTitle')
+                          : undefined
+                    }
+                  >
+                    {p.duplicateOf !== null && (
+                      <span class="dup-label">{t('reader.repeatOf', { n: p.duplicateOf + 1 })}</span>
+                    )}
+                    {p.repeats !== null && (
+                      <a
+                        class="dup-label"
+                        href={
+                          href(`/sources/${encodeURIComponent(p.repeats.sourceId)}`) + `#p${p.repeats.index}`
+                        }
+                      >
+                        {t('reader.alsoIn', { source: p.repeats.sourceId, n: p.repeats.index + 1 })}
+                      </a>
+                    )}
+                    {segment(s.text, p.start, p.end, marks).map((seg) => (
+                      <Highlighted key={seg.start} seg={seg} selected={selected} onSelect={select} />
+                    ))}
+                  </p>
+                ))}
+              </div>
+              <aside aria-labelledby="claims-heading">
+                {chosen && <ClaimDetail claim={chosen} />}
+                <h2 id="claims-heading">{t('reader.claims', { n: i18n.number(s.claimsTotal) })}</h2>
+                {s.claimsTotal > s.claims.length && (
+                  <p class="muted">{t('reader.firstClaims', { n: s.claims.length })}</p>
+                )}
+                {s.claims.length === 0 ? (
+                  <p class="muted">{t('reader.noClaims')}</p>
+                ) : (
+                  <ol class="claim-list">
+                    {s.claims.map((c) => (
+                      <ClaimItem
+                        key={c.id}
+                        claim={c}
+                        selected={c.id === selected}
+                        onSelect={() => select(c.id)}
+                      />
+                    ))}
+                  </ol>
+                )}
+                <h2>{t('reader.entities', { n: s.entities.length })}</h2>
+                <ul class="entity-list">
+                  {s.entities.map((e) => (
+                    <li key={e.id}>
+                      {e.name}{' '}
+                      <span class="muted">
+                        {e.type} · {e.mentions.length}×
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </aside>
+            </div>
+          </article>
+        );
+      }}
+    </Show>
   );
 }

@@ -1,0 +1,45 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { getJson, type CountrySummary, type Page } from './api';
+import { useI18n } from './i18n';
+
+let cache: Promise<CountrySummary[]> | null = null;
+const load = () =>
+  (cache ??= getJson<Page<CountrySummary>>('/countries?limit=500').then(
+    (p) => p.items,
+    (e: unknown) => {
+      cache = null;
+      throw e;
+    },
+  ));
+
+/** The registry's countries, fetched once for the whole app. */
+export function useCountries(): CountrySummary[] {
+  const [items, setItems] = useState<CountrySummary[]>([]);
+  useEffect(() => {
+    load().then(setItems, () => undefined);
+  }, []);
+  return items;
+}
+
+/**
+ * Names a country by its ISO 3166 code (alpha-2 or alpha-3) in the page's language: `Intl.DisplayNames` where the
+ * browser knows it, else the registry's alias in that language, else its English name, else the code.
+ */
+export function useCountryName(): (code: string) => string {
+  const { lang } = useI18n();
+  const countries = useCountries();
+  const names = useMemo(() => {
+    try {
+      return new Intl.DisplayNames([lang], { type: 'region' });
+    } catch {
+      return null;
+    }
+  }, [lang]);
+  return (code: string) => {
+    const c = countries.find((x) => x.attributes.iso3 === code || x.attributes.iso2 === code);
+    const iso2 = c?.attributes.iso2 ?? (code.length === 2 ? code : null);
+    const display = iso2 && names ? names.of(iso2) : undefined;
+    if (display && display !== iso2) return display;
+    return c?.aliases.find((a) => a.lang === lang)?.name ?? c?.name ?? code;
+  };
+}

@@ -1,0 +1,142 @@
+/** Names of the values the data uses (GCDF sectors, statuses, flow types, claim properties) in each language. */
+export type Names = Record<string, { en: string; es: string; pt: string }>;
+
+const n = (en: string, es: string, pt: string) => ({ en, es, pt });
+
+/** AidData GCDF 3.0 sector names (OECD DAC groups), as the dataset spells them. */
+export const sectorNames: Names = {
+  HEALTH: n('Health', 'Salud', 'Saúde'),
+  EDUCATION: n('Education', 'Educación', 'Educação'),
+  'OTHER SOCIAL INFRASTRUCTURE AND SERVICES': n(
+    'Other social infrastructure',
+    'Otra infraestructura social',
+    'Outra infraestrutura social',
+  ),
+  ENERGY: n('Energy', 'Energía', 'Energia'),
+  'TRANSPORT AND STORAGE': n(
+    'Transport and storage',
+    'Transporte y almacenamiento',
+    'Transporte e armazenagem',
+  ),
+  'INDUSTRY, MINING, CONSTRUCTION': n(
+    'Industry, mining, construction',
+    'Industria, minería, construcción',
+    'Indústria, mineração, construção',
+  ),
+  'GOVERNMENT AND CIVIL SOCIETY': n(
+    'Government and civil society',
+    'Gobierno y sociedad civil',
+    'Governo e sociedade civil',
+  ),
+  'AGRICULTURE, FORESTRY, FISHING': n(
+    'Agriculture, forestry, fishing',
+    'Agricultura, silvicultura, pesca',
+    'Agricultura, silvicultura, pesca',
+  ),
+  'EMERGENCY RESPONSE': n('Emergency response', 'Respuesta de emergencia', 'Resposta a emergências'),
+  COMMUNICATIONS: n('Communications', 'Comunicaciones', 'Comunicações'),
+  'TRADE POLICIES AND REGULATIONS': n(
+    'Trade policies and regulations',
+    'Políticas y regulaciones comerciales',
+    'Políticas e regulamentos comerciais',
+  ),
+  'BUSINESS AND OTHER SERVICES': n(
+    'Business and other services',
+    'Empresas y otros servicios',
+    'Empresas e outros serviços',
+  ),
+  'WATER SUPPLY AND SANITATION': n('Water and sanitation', 'Agua y saneamiento', 'Água e saneamento'),
+  'OTHER MULTISECTOR': n('Multisector', 'Multisectorial', 'Multissetorial'),
+  'DEVELOPMENTAL FOOD AID/FOOD SECURITY ASSISTANCE': n(
+    'Food aid and food security',
+    'Ayuda alimentaria y seguridad alimentaria',
+    'Ajuda alimentar e segurança alimentar',
+  ),
+  'GENERAL ENVIRONMENTAL PROTECTION': n(
+    'Environmental protection',
+    'Protección ambiental',
+    'Proteção ambiental',
+  ),
+  'DISASTER PREVENTION AND PREPAREDNESS': n(
+    'Disaster prevention and preparedness',
+    'Prevención y preparación ante desastres',
+    'Prevenção e preparação para desastres',
+  ),
+  'RECONSTRUCTION RELIEF AND REHABILITATION': n(
+    'Reconstruction and rehabilitation',
+    'Reconstrucción y rehabilitación',
+    'Reconstrução e reabilitação',
+  ),
+  'GENERAL BUDGET SUPPORT': n('Budget support', 'Apoyo presupuestario', 'Apoio orçamentário'),
+  'OTHER COMMODITY ASSISTANCE': n('Commodity assistance', 'Asistencia en bienes', 'Assistência em bens'),
+  'ACTION RELATING TO DEBT': n('Debt relief', 'Acciones relativas a la deuda', 'Ações relativas à dívida'),
+  'BANKING AND FINANCIAL SERVICES': n(
+    'Banking and finance',
+    'Banca y servicios financieros',
+    'Bancos e serviços financeiros',
+  ),
+  'POPULATION POLICIES/PROGRAMMES AND REPRODUCTIVE HEALTH': n(
+    'Population and reproductive health',
+    'Población y salud reproductiva',
+    'População e saúde reprodutiva',
+  ),
+  'SUPPORT TO NON-GOVERNMENTAL ORGANIZATIONS (NGOS) AND GOVERNMENT ORGANIZATIONS': n(
+    'Support to NGOs',
+    'Apoyo a ONG',
+    'Apoio a ONGs',
+  ),
+  UNALLOCATED: n('Unallocated', 'Sin asignar', 'Não alocado'),
+};
+
+export const statusNames: Names = {
+  announced: n('Announced', 'Anunciado', 'Anunciado'),
+  signed: n('Signed', 'Firmado', 'Assinado'),
+  approved: n('Approved', 'Aprobado', 'Aprovado'),
+  under_construction: n('Under construction', 'En construcción', 'Em construção'),
+  completed: n('Completed', 'Terminado', 'Concluído'),
+  operational: n('Operational', 'En operación', 'Em operação'),
+  expanded: n('Expanded', 'Ampliado', 'Ampliado'),
+  suspended: n('Suspended', 'Suspendido', 'Suspenso'),
+  cancelled: n('Cancelled', 'Cancelado', 'Cancelado'),
+  proposed: n('Proposed', 'Propuesto', 'Proposto'),
+  accepted: n('Accepted', 'Aceptado', 'Aceito'),
+  rejected: n('Rejected', 'Rechazado', 'Rejeitado'),
+};
+
+export const flowNames: Names = {
+  commitment: n('Commitment', 'Compromiso', 'Compromisso'),
+  loan: n('Loan', 'Préstamo', 'Empréstimo'),
+  cost: n('Cost', 'Costo', 'Custo'),
+  amount: n('Amount', 'Monto', 'Montante'),
+  investment: n('Investment', 'Inversión', 'Investimento'),
+  grant: n('Grant', 'Donación', 'Doação'),
+};
+
+export const propertyNames: Names = {
+  ...flowNames,
+  count: n('Count', 'Cantidad', 'Quantidade'),
+  share: n('Share', 'Proporción', 'Participação'),
+  recipient: n('Recipient', 'Receptor', 'Recebedor'),
+  sector: n('Sector', 'Sector', 'Setor'),
+  commitment_year: n('Commitment year', 'Año del compromiso', 'Ano do compromisso'),
+  length: n('Length', 'Longitud', 'Comprimento'),
+  status: n('Status', 'Estado', 'Situação'),
+  capacity: n('Capacity', 'Capacidad', 'Capacidade'),
+  located_in: n('Located in', 'Ubicado en', 'Localizado em'),
+  voltage: n('Voltage', 'Tensión', 'Tensão'),
+  volume: n('Volume', 'Volumen', 'Volume'),
+  area: n('Area', 'Superficie', 'Área'),
+  lender: n('Lender', 'Prestamista', 'Credor'),
+  energy: n('Energy', 'Energía', 'Energia'),
+  trade: n('Trade', 'Comercio', 'Comércio'),
+  jobs: n('Jobs', 'Empleos', 'Empregos'),
+  growth_multiple: n('Growth (times)', 'Crecimiento (veces)', 'Crescimento (vezes)'),
+  operator: n('Operator', 'Operador', 'Operador'),
+  investor: n('Investor', 'Inversor', 'Investidor'),
+  contractor: n('Contractor', 'Contratista', 'Empreiteira'),
+  throughput: n('Throughput', 'Movimiento', 'Movimentação'),
+  part_of: n('Part of', 'Parte de', 'Parte de'),
+  quote: n('Quote', 'Cita', 'Citação'),
+  financier: n('Financier', 'Financiador', 'Financiador'),
+  date: n('Date', 'Fecha', 'Data'),
+};
