@@ -21,6 +21,9 @@ export function formatQuantity(
     }
   }
   if (!unit || unit === 'count') return i18n.number(amount);
+  // Power and energy read better in the larger unit from a thousand up: 1,400 MW is 1.4 GW.
+  const larger = { MW: 'GW', MWh: 'GWh', kW: 'MW' }[unit];
+  if (larger && Math.abs(amount) >= 1000) return `${i18n.number(amount / 1000)} ${larger}`;
   if (unit === 'multiple') return `×${i18n.number(amount)}`;
   const named = intlUnits[unit];
   if (named) {

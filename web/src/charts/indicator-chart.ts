@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { withoutInlineStyles } from './plot-node';
+import { readyForPage } from './plot-node';
 import type { IndicatorDetail } from '../api';
 
 /** One reported value of an indicator, as a chart row: when, how much, who said it. */
@@ -60,7 +60,7 @@ export function indicatorChart(
   const preferred = rows.filter((r) => r.preferred);
   const locale = options.locale ?? 'en';
   const number = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
-  return withoutInlineStyles(
+  return readyForPage(
     Plot.plot({
       document: options.document,
       className: 'plot',

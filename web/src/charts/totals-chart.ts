@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { withoutInlineStyles } from './plot-node';
+import { readyForPage } from './plot-node';
 import type { ChartOptions } from './indicator-chart';
 
 /** A year's total: how many projects and their amount in constant 2021 USD. */
@@ -15,7 +15,7 @@ export function totalsChart(rows: YearTotal[], options: ChartOptions = {}): SVGS
     notation: 'compact',
     maximumFractionDigits: 1,
   });
-  return withoutInlineStyles(
+  return readyForPage(
     Plot.plot({
       document: options.document,
       className: 'plot',
