@@ -14,7 +14,7 @@ import { readyStore } from '../src/cli/ready.js';
 import { openStore, type Store } from '../src/store/connect.js';
 import { chromiumAvailable, launchChromium } from './helpers/browser.js';
 import { samplePath, seedDocument, seedFiles, textDocument } from './helpers/documents.js';
-import { gcdfFolder, gcdfRows } from './helpers/gcdf-subset.js';
+import { gcdfFolder, gcdfRows } from './helpers/gcdf.js';
 
 const screenshots = join(repoRoot, 'test-results', 'screenshots');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -6,12 +6,16 @@ import { stringify } from 'csv-stringify/sync';
 import { gcdfFile } from '../../src/import/gcdf.js';
 import { dataDir } from '../../src/reference/paths.js';
 
-/** The bundled AidData GCDF 3.0 LAC records. */
-export const gcdfRows = parse(readFileSync(join(dataDir, 'gcdf3-lac', gcdfFile)), {
-  columns: true,
-}) as Record<string, string>[];
+/** The folder of the bundled GCDF 3.0 LAC file. */
+export const bundledGcdf = join(dataDir, 'gcdf3-lac');
 
-/** A new folder holding a GCDF file of the given records (by default the first `n` bundled ones). */
+/** The records of the bundled file, as CSV rows by column name. */
+export const gcdfRows = parse(readFileSync(join(bundledGcdf, gcdfFile)), { columns: true }) as Record<
+  string,
+  string
+>[];
+
+/** A new folder holding a GCDF file of these records (with the bundled file's columns). */
 export function gcdfFolder(records: Record<string, string>[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'puente-gcdf-'));
   writeFileSync(
