@@ -60,6 +60,7 @@ export function indicatorChart(
   const preferred = rows.filter((r) => r.preferred);
   const locale = options.locale ?? 'en';
   const number = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
+  const exact = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   return readyForPage(
     Plot.plot({
       document: options.document,
@@ -68,7 +69,7 @@ export function indicatorChart(
       height: 280,
       marginLeft: 56,
       style: { fontSize: '12px', background: 'transparent' },
-      x: { type: 'utc', label: null, tickFormat: '%Y' },
+      x: { type: 'utc', label: null, ticks: 'year', tickFormat: '%Y' },
       y: {
         grid: true,
         zero: true,
@@ -85,7 +86,7 @@ export function indicatorChart(
           fill: 'source',
           r: 5,
           stroke: 'white',
-          title: (r: ReportedValue) => `${r.time}: ${number.format(r.amount)} (${r.source})`,
+          title: (r: ReportedValue) => `${r.time}: ${exact.format(r.amount)} (${r.source})`,
         }),
         Plot.text(preferred, {
           x: 'date',
