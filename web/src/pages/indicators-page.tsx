@@ -1,4 +1,4 @@
-import { useCallback } from 'preact/hooks';
+import { useCallback, useEffect } from 'preact/hooks';
 import type { IndicatorDetail, IndicatorSummary, Page } from '../api';
 import { ChartFigure } from '../charts/figure';
 import { indicatorChart, reportedValues } from '../charts/indicator-chart';
@@ -55,6 +55,11 @@ function SeriesChart({ series }: { series: IndicatorDetail['series'][number] }) 
 function Indicator({ summary }: { summary: IndicatorSummary }) {
   const { tn } = useI18n();
   const detail = useFetch<IndicatorDetail>(`/indicators/${encodeURIComponent(summary.id)}`);
+  // A link from the dashboard names the indicator in the hash: bring it into view once its charts are in.
+  useEffect(() => {
+    if (detail.state === 'done' && decodeURIComponent(location.hash.slice(1)) === summary.id)
+      document.getElementById(summary.id)?.scrollIntoView();
+  }, [detail.state, summary.id]);
   return (
     <section class="indicator" id={summary.id} aria-labelledby={`${summary.id}-h`}>
       <h2 id={`${summary.id}-h`}>{summary.name}</h2>
