@@ -17,6 +17,7 @@ import {
   type ProjectSummary,
 } from '../store/projects.js';
 import { maxLimit, pageLimit } from '../store/paging.js';
+import { projectSorts } from '../store/project-order.js';
 import { getRelease, releaseClaims, releaseEntities } from '../store/releases.js';
 import { allPages, pageInMemory } from './downloads.js';
 import { sendTwin, twinFormats, twinMediaTypes, type TwinSpec } from './twins.js';
@@ -51,6 +52,12 @@ const projectQuery = pageQuery.merge(releaseQuery).extend({
     .enum(projectFacets)
     .optional()
     .describe('a field to count and sum the matching projects by (amounts in constant 2021 USD)'),
+  sort: z
+    .enum(projectSorts)
+    .optional()
+    .describe(
+      'the order: name, amount (constant 2021 USD), year, conflicts (properties in conflict) or sources; a leading - for descending; empty values last, ties by id (default: by id)',
+    ),
 });
 
 /** The facets asked for, each a known field; an unknown one is a 400. */
@@ -184,10 +191,10 @@ export function registryRoutes(routes: Routes, db: Kysely<Database>) {
         await refreshDirtyProjects(db);
         const filter = filterOf(query);
         if (query.release) {
-          if (facets.length > 0 || query.groupBy)
+          if (facets.length > 0 || query.groupBy || query.sort)
             throw badRequest(
-              'facets and groupBy are for the current data',
-              'leave out release, or the facets',
+              'facets, groupBy and sort are for the current data',
+              'leave out release, or the facets and sort',
             );
           return c.json(
             releasePage(
@@ -197,7 +204,7 @@ export function registryRoutes(routes: Routes, db: Kysely<Database>) {
             ),
           );
         }
-        const page = await listProjects(db, filter, query);
+        const page = await listProjects(db, filter, query, query.sort);
         const counted = await Promise.all(
           facets.map(
             async (f) =>
@@ -291,7 +298,7 @@ export function registryRoutes(routes: Routes, db: Kysely<Database>) {
           ? pageInMemory(await releaseProjects(db, query.release, filterOf(query)), undefined, query.cursor)
               .items
           : await allPages(
-              (cursor) => listProjects(db, filterOf(query), { limit: maxLimit, cursor }),
+              (cursor) => listProjects(db, filterOf(query), { limit: maxLimit, cursor }, query.sort),
               query.cursor,
             );
         return sendTwin(c, format, projectTwin, rows, { items: rows, total: rows.length });

@@ -6,6 +6,7 @@ import type { Database, Db } from './database.js';
 import { decodeCursor, pageLimit, toPage, type Page, type PageRequest } from './paging.js';
 import type { ProjectViewTable } from './tables/project-table.js';
 import { likePatterns } from './like.js';
+import { decodeSortedCursor, sortedKey, sortProjects, type ProjectSort } from './project-order.js';
 
 /** Filters of the project list; each narrows it. */
 export interface ProjectFilter {
@@ -49,30 +50,47 @@ const summaryOf = (row: Pick<ProjectViewTable, 'view'>): ProjectSummary => {
   return summary;
 };
 
+/** The columns a page of projects reads: the view, and every column it can be sorted by. */
+const pageColumns = [
+  'project_view.id',
+  'project_view.view',
+  'project_view.name',
+  'project_view.amount_usd',
+  'project_view.year',
+  'project_view.conflicts',
+  'project_view.source_count',
+] as const;
+
+/** A page of project rows: by id (the default), or in a sort's order with its own cursors. */
+async function projectRows(db: Db, filter: ProjectFilter, page: PageRequest, sort: ProjectSort | undefined) {
+  const limit = pageLimit(page.limit);
+  const query = applyFilter(db.selectFrom('project_view').select(pageColumns), filter).limit(limit + 1);
+  if (sort) {
+    const from = page.cursor ? decodeSortedCursor(page.cursor, sort) : undefined;
+    const rows = await sortProjects(query, sort, from).execute();
+    return { rows, limit, key: (r: (typeof rows)[number]) => sortedKey(sort, r) };
+  }
+  const after = page.cursor ? String(decodeCursor(page.cursor, ['string'])[0]) : null;
+  const rows = await (after === null ? query : query.where('project_view.id', '>', after))
+    .orderBy('project_view.id')
+    .execute();
+  return { rows, limit, key: (r: (typeof rows)[number]) => [r.id] };
+}
+
 /**
- * A page of projects by id, with the count of the filter, the sum of its preferred amounts and the sum of the
- * amounts datasets give (both in constant 2021 USD; the second adds up AidData's figures alone).
+ * A page of projects (by id, or in the order of `sort`), with the count of the filter, the sum of its preferred
+ * amounts and the sum of the amounts datasets give (both in constant 2021 USD; the second adds up AidData's
+ * figures alone).
  */
 export async function listProjects(
   db: Db,
   filter: ProjectFilter,
   page: PageRequest = {},
+  sort?: ProjectSort,
 ): Promise<
   Page<ProjectSummary> & { amountUsd2021: number; withAmount: number; datasetAmountUsd2021: number }
 > {
-  const limit = pageLimit(page.limit);
-  let query = applyFilter(
-    db.selectFrom('project_view').select(['project_view.id', 'project_view.view']),
-    filter,
-  );
-  if (page.cursor) {
-    const [id] = decodeCursor(page.cursor, ['string']);
-    query = query.where('project_view.id', '>', String(id));
-  }
-  const rows = await query
-    .orderBy('project_view.id')
-    .limit(limit + 1)
-    .execute();
+  const { rows, limit, key } = await projectRows(db, filter, page, sort);
   const totals = await applyFilter(
     db
       .selectFrom('project_view')
@@ -85,7 +103,7 @@ export async function listProjects(
     filter,
   ).executeTakeFirstOrThrow();
   return {
-    ...toPage(rows, limit, Number(totals.n), (r) => [r.id], summaryOf),
+    ...toPage(rows, limit, Number(totals.n), key, summaryOf),
     amountUsd2021: Number(totals.usd ?? 0),
     withAmount: Number(totals.with_amount),
     datasetAmountUsd2021: Number(totals.dataset_usd ?? 0),
