@@ -7,6 +7,7 @@ import { refreshDirtyProjects, releaseProjectRecords, type ProjectRecord } from 
 import type { Database } from '../store/database.js';
 import { getIndicator, listIndicators } from '../store/indicators.js';
 import {
+  chineseParticipants,
   getProject,
   groupProjects,
   listProjects,
@@ -45,6 +46,11 @@ const projectQuery = pageQuery.merge(releaseQuery).extend({
     .optional()
     .describe('the kind of flow of the headline amount: commitment, investment, loan, cost, amount'),
   q: queryText(200).optional().describe("words of the project's name or aliases, in any language"),
+  participant: queryText(300)
+    .optional()
+    .describe(
+      'an entity id (org:cexim) that is an investor, contractor, lender or operator of the project, or chinese: any of them is Chinese',
+    ),
   facets: queryText(100)
     .optional()
     .describe(`comma-separated fields to count the matching projects by: ${projectFacets.join(', ')}`),
@@ -126,6 +132,10 @@ function inFilter(p: ProjectRecord, f: ProjectFilter): boolean {
     (!f.status || p.status === f.status) &&
     (f.year === undefined || p.year === f.year) &&
     (!f.flow || p.flowType === f.flow) &&
+    (!f.participant ||
+      p.participants.some((x) =>
+        f.participant === chineseParticipants ? x.chinese : x.entityId === f.participant,
+      )) &&
     (f.q ?? '')
       .toLowerCase()
       .split(/\s+/)
@@ -160,10 +170,10 @@ function releasePage(rows: ProjectSummary[], limit: number | undefined, cursor: 
 }
 
 /**
- * `GET /projects` (filters country, sector, status, year, flow, q; facet counts and grouped sums; `total`, and
- * `amountUsd2021`, the sum of the preferred amounts of every matching project), its twins, `GET /projects/:id`
- * (every property with its preferred value, alternatives and evidence) and its revisions, `GET /indicators` and
- * `GET /indicators/:id` (time series with every reported value).
+ * `GET /projects` (filters country, sector, status, year, flow, q, participant; sorts; facet counts and grouped
+ * sums; `total`, and `amountUsd2021`, the sum of the preferred amounts of every matching project), its twins,
+ * `GET /projects/:id` (every property with its preferred value, alternatives and evidence) and its revisions,
+ * `GET /indicators` and `GET /indicators/:id` (time series with every reported value).
  */
 export function registryRoutes(routes: Routes, db: Kysely<Database>) {
   const filterOf = (q: z.infer<typeof projectQuery>) => ({
@@ -173,6 +183,7 @@ export function registryRoutes(routes: Routes, db: Kysely<Database>) {
     year: q.year,
     flow: q.flow,
     q: q.q,
+    participant: q.participant,
   });
   routes
     .add(
@@ -210,7 +221,11 @@ export function registryRoutes(routes: Routes, db: Kysely<Database>) {
             async (f) =>
               [
                 f,
-                (await groupProjects(db, filter, f)).map((g) => ({ value: g.key ?? '', count: g.count })),
+                (await groupProjects(db, filter, f)).map((g) => ({
+                  value: g.key ?? '',
+                  ...(g.label === undefined ? {} : { label: g.label }),
+                  count: g.count,
+                })),
               ] as const,
           ),
         );
