@@ -17,7 +17,7 @@ export const pageQuery = z.object({
     .max(maxLimit)
     .optional()
     .describe(`items per page (default 50, at most ${maxLimit})`),
-  cursor: queryText(500).optional().describe('the `next` of the previous page'),
+  cursor: queryText(2000).optional().describe('the `next` of the previous page'),
 });
 
 /** `?release=NAME` (or `latest`): the list as that release froze it. */

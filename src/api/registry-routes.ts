@@ -7,6 +7,7 @@ import { refreshDirtyProjects, releaseProjectRecords, type ProjectRecord } from 
 import type { Database } from '../store/database.js';
 import { getIndicator, listIndicators } from '../store/indicators.js';
 import {
+  chineseParticipants,
   getProject,
   groupProjects,
   listProjects,
@@ -17,6 +18,7 @@ import {
   type ProjectSummary,
 } from '../store/projects.js';
 import { maxLimit, pageLimit } from '../store/paging.js';
+import { projectSorts } from '../store/project-order.js';
 import { getRelease, releaseClaims, releaseEntities } from '../store/releases.js';
 import { allPages, pageInMemory } from './downloads.js';
 import { sendTwin, twinFormats, twinMediaTypes, type TwinSpec } from './twins.js';
@@ -44,6 +46,11 @@ const projectQuery = pageQuery.merge(releaseQuery).extend({
     .optional()
     .describe('the kind of flow of the headline amount: commitment, investment, loan, cost, amount'),
   q: queryText(200).optional().describe("words of the project's name or aliases, in any language"),
+  participant: queryText(300)
+    .optional()
+    .describe(
+      'an entity id (org:cexim) that is an investor, contractor, lender or operator of the project, or chinese: any of them is Chinese',
+    ),
   facets: queryText(100)
     .optional()
     .describe(`comma-separated fields to count the matching projects by: ${projectFacets.join(', ')}`),
@@ -51,6 +58,12 @@ const projectQuery = pageQuery.merge(releaseQuery).extend({
     .enum(projectFacets)
     .optional()
     .describe('a field to count and sum the matching projects by (amounts in constant 2021 USD)'),
+  sort: z
+    .enum(projectSorts)
+    .optional()
+    .describe(
+      'the order: name, amount (constant 2021 USD), year, conflicts (properties in conflict) or sources; a leading - for descending; empty values last, ties by id (default: by id)',
+    ),
 });
 
 /** The facets asked for, each a known field; an unknown one is a 400. */
@@ -119,6 +132,10 @@ function inFilter(p: ProjectRecord, f: ProjectFilter): boolean {
     (!f.status || p.status === f.status) &&
     (f.year === undefined || p.year === f.year) &&
     (!f.flow || p.flowType === f.flow) &&
+    (!f.participant ||
+      p.participants.some((x) =>
+        f.participant === chineseParticipants ? x.chinese : x.entityId === f.participant,
+      )) &&
     (f.q ?? '')
       .toLowerCase()
       .split(/\s+/)
@@ -153,10 +170,10 @@ function releasePage(rows: ProjectSummary[], limit: number | undefined, cursor: 
 }
 
 /**
- * `GET /projects` (filters country, sector, status, year, flow, q; facet counts and grouped sums; `total`, and
- * `amountUsd2021`, the sum of the preferred amounts of every matching project), its twins, `GET /projects/:id`
- * (every property with its preferred value, alternatives and evidence) and its revisions, `GET /indicators` and
- * `GET /indicators/:id` (time series with every reported value).
+ * `GET /projects` (filters country, sector, status, year, flow, q, participant; sorts; facet counts and grouped
+ * sums; `total`, and `amountUsd2021`, the sum of the preferred amounts of every matching project), its twins,
+ * `GET /projects/:id` (every property with its preferred value, alternatives and evidence) and its revisions,
+ * `GET /indicators` and `GET /indicators/:id` (time series with every reported value).
  */
 export function registryRoutes(routes: Routes, db: Kysely<Database>) {
   const filterOf = (q: z.infer<typeof projectQuery>) => ({
@@ -166,6 +183,7 @@ export function registryRoutes(routes: Routes, db: Kysely<Database>) {
     year: q.year,
     flow: q.flow,
     q: q.q,
+    participant: q.participant,
   });
   routes
     .add(
@@ -184,10 +202,10 @@ export function registryRoutes(routes: Routes, db: Kysely<Database>) {
         await refreshDirtyProjects(db);
         const filter = filterOf(query);
         if (query.release) {
-          if (facets.length > 0 || query.groupBy)
+          if (facets.length > 0 || query.groupBy || query.sort)
             throw badRequest(
-              'facets and groupBy are for the current data',
-              'leave out release, or the facets',
+              'facets, groupBy and sort are for the current data',
+              'leave out release, or the facets and sort',
             );
           return c.json(
             releasePage(
@@ -197,13 +215,17 @@ export function registryRoutes(routes: Routes, db: Kysely<Database>) {
             ),
           );
         }
-        const page = await listProjects(db, filter, query);
+        const page = await listProjects(db, filter, query, query.sort);
         const counted = await Promise.all(
           facets.map(
             async (f) =>
               [
                 f,
-                (await groupProjects(db, filter, f)).map((g) => ({ value: g.key ?? '', count: g.count })),
+                (await groupProjects(db, filter, f)).map((g) => ({
+                  value: g.key ?? '',
+                  ...(g.label === undefined ? {} : { label: g.label }),
+                  count: g.count,
+                })),
               ] as const,
           ),
         );
@@ -291,7 +313,7 @@ export function registryRoutes(routes: Routes, db: Kysely<Database>) {
           ? pageInMemory(await releaseProjects(db, query.release, filterOf(query)), undefined, query.cursor)
               .items
           : await allPages(
-              (cursor) => listProjects(db, filterOf(query), { limit: maxLimit, cursor }),
+              (cursor) => listProjects(db, filterOf(query), { limit: maxLimit, cursor }, query.sort),
               query.cursor,
             );
         return sendTwin(c, format, projectTwin, rows, { items: rows, total: rows.length });

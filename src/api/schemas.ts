@@ -42,6 +42,16 @@ export const ProjectSummary = z.looseObject({
       name: z.string().nullable(),
     })
     .nullable(),
+  participants: z
+    .array(
+      z.object({
+        entityId: z.string().nullable().describe('the registry entity, when known'),
+        name: z.string(),
+        role: z.string().describe('investor, contractor, lender or operator'),
+        chinese: z.boolean().describe('its registry entity is from China, or its name plainly is'),
+      }),
+    )
+    .describe('the parties its investor, contractor, lender and operator claims name'),
   conflicts: z.number().int(),
   claims: z.number().int(),
   sources: z.number().int(),
@@ -53,9 +63,16 @@ export const ProjectRecord = ProjectSummary.extend({
   properties: z.array(z.looseObject({ property: z.string(), conflict: z.boolean() })),
 });
 
-export const Facet = z.array(z.object({ value: z.string(), count: z.number().int() }));
+export const Facet = z.array(
+  z.object({
+    value: z.string(),
+    label: z.string().optional().describe("the entity's name (participant facets)"),
+    count: z.number().int(),
+  }),
+);
 export const Group = z.object({
   key: z.string().nullable(),
+  label: z.string().optional().describe("the entity's name (participant groups)"),
   count: z.number().int(),
   amountUsd2021: z.number(),
   withAmount: z.number().int(),

@@ -1,29 +1,17 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { describeEachBackend } from '../../test/helpers/backends.js';
+import { bundledGcdf as bundled, gcdfFolder, gcdfRows as rows } from '../../test/helpers/gcdf.js';
 import { createApp } from '../api/app.js';
-import { dataDir } from '../reference/paths.js';
-import { gcdfFile, importGcdf } from './gcdf.js';
-
-const bundled = join(dataDir, 'gcdf3-lac');
-const rows = parse(readFileSync(join(bundled, gcdfFile)), { columns: true }) as Record<string, string>[];
+import { importGcdf } from './gcdf.js';
 
 /** A folder with the first `n` records of the bundled file, and optionally one broken record. */
 function subset(n: number, broken = false) {
-  const dir = mkdtempSync(join(tmpdir(), 'puente-gcdf-'));
   const chosen = rows.slice(0, n);
   if (broken)
     chosen.splice(2, 0, { ...rows[0], aiddata_record_id: 'x12', amount_constant_usd_2021: 'lots' } as never);
-  writeFileSync(
-    join(dir, gcdfFile),
-    stringify(chosen, { header: true, columns: Object.keys(rows[0] ?? {}) }),
-  );
-  return dir;
+  return gcdfFolder(chosen);
 }
 
 interface ProjectList {
@@ -129,14 +117,10 @@ it('per-country sums of the whole bundled file match the source file within 0.1%
 
 describeEachBackend('project downloads', (store) => {
   it('gives the project list as CSV, XLSX and GeoJSON that parse back, with formulas neutralized', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'puente-twins-'));
     const chosen = rows
       .slice(0, 12)
       .map((r, i) => (i === 0 ? { ...r, title: `=HYPERLINK("http://x.example","y") ${r.title}` } : r));
-    writeFileSync(
-      join(dir, gcdfFile),
-      stringify(chosen, { header: true, columns: Object.keys(rows[0] ?? {}) }),
-    );
+    const dir = gcdfFolder(chosen);
     await importGcdf(store().db, dir);
     const app = createApp(store(), { webRoot: '/nonexistent' });
     const json = (await (await app.request('/api/v1/projects.json')).json()) as {

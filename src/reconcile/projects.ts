@@ -4,9 +4,11 @@ import { claimFromRow } from '../store/claims.js';
 import type { Kysely } from 'kysely';
 import type { Database, Db } from '../store/database.js';
 import { entityFromRow } from '../store/entities.js';
+import { writeProjectViews } from '../store/project-views.js';
 import { loadCountries } from '../reference/countries.js';
 import { loadPlaces } from '../reference/places.js';
 import { yearOf } from '../money/money.js';
+import { participantsOf, partyEntities, type Participant, type PartyEntity } from './participants.js';
 import { reconcile, type ClaimInput, type PropertyView } from './reconcile.js';
 
 /** Money properties, in the order the headline amount of a project is taken from. */
@@ -28,6 +30,8 @@ export interface ProjectRecord {
   datasetAmountUsd2021: number | null;
   countries: string[];
   location: { latitude: number; longitude: number; precision: string; name: string | null } | null;
+  /** the parties its investor, contractor, lender and operator claims name */
+  participants: Participant[];
   conflicts: number;
   claims: number;
   sources: number;
@@ -61,7 +65,10 @@ function lookup(): Lookups {
 
 const text = (v: ClaimValue | undefined): string | null => (v ? valueText(v) : null);
 
-/** Builds a project's record from its entity row and the claims about it. */
+/**
+ * Builds a project's record from its entity row and the claims about it; `parties` gives, by claim id, the
+ * stored entity a participant claim names (`partyEntities`).
+ */
 export function projectRecord(
   entity: {
     id: string;
@@ -71,6 +78,7 @@ export function projectRecord(
     attributes: Record<string, unknown>;
   },
   claims: ClaimInput[],
+  parties: ReadonlyMap<string, PartyEntity> = new Map(),
 ): ProjectRecord {
   const properties = reconcile(claims);
   const prop = (name: string) => properties.find((p) => p.property === name);
@@ -154,6 +162,7 @@ export function projectRecord(
     datasetAmountUsd2021: datasetAmount?.money?.constantUsd ?? null,
     countries: [...countries].sort(),
     location,
+    participants: participantsOf(claims, parties),
     conflicts: properties.filter((p) => p.conflict).length,
     claims: claims.length,
     sources: new Set(claims.map((c) => c.source.id)).size,
@@ -247,51 +256,9 @@ export async function refreshProjects(
     db,
     entities.map((e) => e.id),
   );
-  const countries: { project_id: string; iso3: string }[] = [];
-  for (const row of entities) {
-    const id = row.id;
-    const record = projectRecord(entityFromRow(row), claims.get(id) ?? []);
-    const values = {
-      name: record.name,
-      sector: record.sector,
-      status: record.status,
-      year: record.year,
-      amount_usd: record.amount?.usd2021 ?? null,
-      dataset_amount_usd: record.datasetAmountUsd2021,
-      amount: record.amount?.value ?? null,
-      currency: record.amount?.currency ?? null,
-      flow_type: record.flowType,
-      countries: `|${record.countries.join('|')}|`,
-      latitude: record.location?.latitude ?? null,
-      longitude: record.location?.longitude ?? null,
-      precision: record.location?.precision ?? null,
-      conflicts: record.conflicts,
-      claim_count: record.claims,
-      source_count: record.sources,
-      search: [record.id, record.name, ...record.aliases].join('\n').toLowerCase(),
-      view: JSON.stringify(record),
-      updated_at: at,
-    };
-    await db
-      .insertInto('project_view')
-      .values({ id, ...values })
-      .onConflict((oc) => oc.column('id').doUpdateSet(values))
-      .execute();
-    for (const iso3 of record.countries) countries.push({ project_id: id, iso3 });
-  }
-  await db
-    .deleteFrom('project_country')
-    .where(
-      'project_id',
-      'in',
-      entities.map((e) => e.id),
-    )
-    .execute();
-  for (let i = 0; i < countries.length; i += 500)
-    await db
-      .insertInto('project_country')
-      .values(countries.slice(i, i + 500))
-      .execute();
+  const parties = await partyEntities(db, [...claims.values()].flat());
+  const records = entities.map((row) => projectRecord(entityFromRow(row), claims.get(row.id) ?? [], parties));
+  await writeProjectViews(db, records, at);
 }
 
 /** Marks projects whose claims changed (in the transaction that changed them); `refreshDirtyProjects` recomputes them. */
@@ -374,5 +341,6 @@ export async function releaseProjectRecords(
     });
     bySubject.set(c.subjectId ?? '', list);
   }
-  return projects.map((p) => projectRecord(p, bySubject.get(p.id) ?? []));
+  const parties = await partyEntities(db, [...bySubject.values()].flat());
+  return projects.map((p) => projectRecord(p, bySubject.get(p.id) ?? [], parties));
 }

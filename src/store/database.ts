@@ -2,7 +2,12 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ClaimTable } from './tables/claim-table.js';
 import type { EntityTable, MentionTable } from './tables/entity-table.js';
 import type { ParagraphTable } from './tables/paragraph-table.js';
-import type { ProjectCountryTable, ProjectDirtyTable, ProjectViewTable } from './tables/project-table.js';
+import type {
+  ProjectCountryTable,
+  ProjectDirtyTable,
+  ProjectParticipantTable,
+  ProjectViewTable,
+} from './tables/project-table.js';
 import type { MetaTable, RevisionTable } from './tables/revision-table.js';
 import type { SourceTable } from './tables/source-table.js';
 import type { ApiTokenTable, UserAccountTable, UserSessionTable } from './tables/account-table.js';
@@ -20,6 +25,7 @@ export interface Database {
   project_view: ProjectViewTable;
   project_country: ProjectCountryTable;
   project_dirty: ProjectDirtyTable;
+  project_participant: ProjectParticipantTable;
   user_account: UserAccountTable;
   user_session: UserSessionTable;
   api_token: ApiTokenTable;

@@ -11,6 +11,17 @@ describe('cursors', () => {
     ]);
   });
 
+  it('takes null only in a part marked nullable, and any finite number in a number part', () => {
+    expect(decodeCursor(encodeCursor(['-amount', null, 'p']), ['string', 'number?', 'string'])).toEqual([
+      '-amount',
+      null,
+      'p',
+    ]);
+    expect(decodeCursor(encodeCursor([1.5e9 + 0.25]), ['number'])).toEqual([1.5e9 + 0.25]);
+    expect(() => decodeCursor(encodeCursor([null]), ['number'])).toThrow(PuenteError);
+    expect(() => decodeCursor(encodeCursor(['x']), ['int?'])).toThrow(PuenteError);
+  });
+
   it('refuses a malformed or foreign cursor with bad_request', () => {
     const wrongKinds = [
       ['a', 'abc', 'c'],

@@ -17,19 +17,34 @@ export interface Page<T> {
   next: string | null;
 }
 
-type KeyValue = string | number;
+type KeyValue = string | number | null;
 
 /** Encodes the sort key of the last item of a page as an opaque cursor. */
 export const encodeCursor = (key: KeyValue[]): string =>
   Buffer.from(JSON.stringify(key)).toString('base64url');
 
-/** The kind of each part of a list's sort key: text, or a whole number within the database's integer range. */
-export type KeyPart = 'string' | 'int';
+/**
+ * The kind of each part of a list's sort key: text, a whole number within the database's integer range, or any
+ * finite number; `?` after it lets the part be null too (a sort column that may be empty).
+ */
+export type KeyPart = 'string' | 'int' | 'number' | 'string?' | 'int?' | 'number?';
 
-const fits = (value: unknown, part: KeyPart | undefined) =>
-  part === 'string'
-    ? typeof value === 'string' && !value.includes('\u0000') && value.length <= 200
-    : typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= 2 ** 31 - 1;
+// Longer than any name a list sorts by (GCDF titles run to about 280 characters).
+const maxKeyText = 600;
+
+function fits(value: unknown, part: KeyPart | undefined): boolean {
+  if (value === null) return part?.endsWith('?') ?? false;
+  switch (part?.replace('?', '')) {
+    case 'string':
+      return typeof value === 'string' && !value.includes('\u0000') && value.length <= maxKeyText;
+    case 'int':
+      return typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= 2 ** 31 - 1;
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    default:
+      return false;
+  }
+}
 
 /** Decodes a cursor made by `encodeCursor`, checking each part has the kind the list sorts by. */
 export function decodeCursor(cursor: string, parts: KeyPart[]): KeyValue[] {

@@ -6,6 +6,7 @@ import type { Database, Db } from './database.js';
 import { decodeCursor, pageLimit, toPage, type Page, type PageRequest } from './paging.js';
 import type { ProjectViewTable } from './tables/project-table.js';
 import { likePatterns } from './like.js';
+import { decodeSortedCursor, sortedKey, sortProjects, type ProjectSort } from './project-order.js';
 
 /** Filters of the project list; each narrows it. */
 export interface ProjectFilter {
@@ -18,10 +19,26 @@ export interface ProjectFilter {
   flow?: string | undefined;
   /** words the project's name or aliases contain, in any language */
   q?: string | undefined;
+  /** an entity id one of its participants is, or `chinese`: any of its participants is Chinese */
+  participant?: string | undefined;
 }
 
 /** A project in a list: its headline fields (the preferred values) and how many conflicts it has. */
 export type ProjectSummary = Omit<ProjectRecord, 'properties' | 'attributes' | 'aliases'>;
+
+/** The `participant` filter value that means any Chinese participant. */
+export const chineseParticipants = 'chinese';
+
+/** The participant rows of a project that are this entity (or, for `chinese`, that are Chinese). */
+const participantMatch = (eb: ExpressionBuilder<Database, 'project_view'>, participant: string) => {
+  const rows = eb
+    .selectFrom('project_participant')
+    .select('project_participant.project_id')
+    .whereRef('project_participant.project_id', '=', 'project_view.id');
+  return participant === chineseParticipants
+    ? rows.where('project_participant.chinese', '=', 1)
+    : rows.where('project_participant.entity_id', '=', participant);
+};
 
 function applyFilter<O>(query: SelectQueryBuilder<Database, 'project_view', O>, f: ProjectFilter) {
   let q = query;
@@ -35,6 +52,7 @@ function applyFilter<O>(query: SelectQueryBuilder<Database, 'project_view', O>, 
           .where('project_country.iso3', '=', f.iso3 ?? ''),
       ),
     );
+  if (f.participant) q = q.where((eb) => eb.exists(participantMatch(eb, f.participant ?? '')));
   if (f.sector) q = q.where('project_view.sector', '=', f.sector);
   if (f.status) q = q.where('project_view.status', '=', f.status);
   if (f.year !== undefined) q = q.where('project_view.year', '=', f.year);
@@ -49,30 +67,47 @@ const summaryOf = (row: Pick<ProjectViewTable, 'view'>): ProjectSummary => {
   return summary;
 };
 
+/** The columns a page of projects reads: the view, and every column it can be sorted by. */
+const pageColumns = [
+  'project_view.id',
+  'project_view.view',
+  'project_view.name',
+  'project_view.amount_usd',
+  'project_view.year',
+  'project_view.conflicts',
+  'project_view.source_count',
+] as const;
+
+/** A page of project rows: by id (the default), or in a sort's order with its own cursors. */
+async function projectRows(db: Db, filter: ProjectFilter, page: PageRequest, sort: ProjectSort | undefined) {
+  const limit = pageLimit(page.limit);
+  const query = applyFilter(db.selectFrom('project_view').select(pageColumns), filter).limit(limit + 1);
+  if (sort) {
+    const from = page.cursor ? decodeSortedCursor(page.cursor, sort) : undefined;
+    const rows = await sortProjects(query, sort, from).execute();
+    return { rows, limit, key: (r: (typeof rows)[number]) => sortedKey(sort, r) };
+  }
+  const after = page.cursor ? String(decodeCursor(page.cursor, ['string'])[0]) : null;
+  const rows = await (after === null ? query : query.where('project_view.id', '>', after))
+    .orderBy('project_view.id')
+    .execute();
+  return { rows, limit, key: (r: (typeof rows)[number]) => [r.id] };
+}
+
 /**
- * A page of projects by id, with the count of the filter, the sum of its preferred amounts and the sum of the
- * amounts datasets give (both in constant 2021 USD; the second adds up AidData's figures alone).
+ * A page of projects (by id, or in the order of `sort`), with the count of the filter, the sum of its preferred
+ * amounts and the sum of the amounts datasets give (both in constant 2021 USD; the second adds up AidData's
+ * figures alone).
  */
 export async function listProjects(
   db: Db,
   filter: ProjectFilter,
   page: PageRequest = {},
+  sort?: ProjectSort,
 ): Promise<
   Page<ProjectSummary> & { amountUsd2021: number; withAmount: number; datasetAmountUsd2021: number }
 > {
-  const limit = pageLimit(page.limit);
-  let query = applyFilter(
-    db.selectFrom('project_view').select(['project_view.id', 'project_view.view']),
-    filter,
-  );
-  if (page.cursor) {
-    const [id] = decodeCursor(page.cursor, ['string']);
-    query = query.where('project_view.id', '>', String(id));
-  }
-  const rows = await query
-    .orderBy('project_view.id')
-    .limit(limit + 1)
-    .execute();
+  const { rows, limit, key } = await projectRows(db, filter, page, sort);
   const totals = await applyFilter(
     db
       .selectFrom('project_view')
@@ -85,7 +120,7 @@ export async function listProjects(
     filter,
   ).executeTakeFirstOrThrow();
   return {
-    ...toPage(rows, limit, Number(totals.n), (r) => [r.id], summaryOf),
+    ...toPage(rows, limit, Number(totals.n), key, summaryOf),
     amountUsd2021: Number(totals.usd ?? 0),
     withAmount: Number(totals.with_amount),
     datasetAmountUsd2021: Number(totals.dataset_usd ?? 0),
@@ -99,7 +134,7 @@ export async function getProject(db: Db, id: string): Promise<ProjectRecord | un
 }
 
 /** The fields a project list can count by (facets) and sum by (groups). */
-export const projectFacets = ['country', 'sector', 'status', 'year', 'flow'] as const;
+export const projectFacets = ['country', 'sector', 'status', 'year', 'flow', 'participant'] as const;
 export type ProjectFacet = (typeof projectFacets)[number];
 
 const facetColumn = {
@@ -112,15 +147,93 @@ const facetColumn = {
 /** One group of a list: its key (null: the value is unknown), how many projects, the sum of their amounts. */
 export interface ProjectGroup {
   key: string | null;
+  /** the name of the entity the key is (participant groups) */
+  label?: string;
   count: number;
   /** the sum of the preferred amounts in constant 2021 USD, and how many projects have one */
   amountUsd2021: number;
   withAmount: number;
 }
 
+const sums = (eb: ExpressionBuilder<Database, 'project_view'>) => [
+  eb.fn.countAll<number>().as('n'),
+  eb.fn.sum<number>('project_view.amount_usd').as('usd'),
+  eb.fn.count<number>('project_view.amount_usd').as('with_amount'),
+];
+
+/** Groups by `key`, largest count first, then by key; at most `cap` groups. */
+const largestFirst = <DB, TB extends keyof DB, O extends { n: number }>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  key: string,
+  cap: number,
+): Promise<O[]> =>
+  query.groupBy(sql.ref(key)).orderBy(sql.ref('n'), 'desc').orderBy(sql.ref(key)).limit(cap).execute();
+
+/** The matching projects by country: a project with several countries counts in each. */
+const countryGroups = (db: Db, filter: ProjectFilter, cap: number) =>
+  largestFirst(
+    applyFilter(
+      db
+        .selectFrom('project_view')
+        .innerJoin('project_country', 'project_country.project_id', 'project_view.id')
+        .select((eb) => ['project_country.iso3 as key', ...sums(eb as never)]),
+      filter,
+    ),
+    'project_country.iso3',
+    cap,
+  );
+
+/**
+ * The matching projects by participant entity (parties with no registry entity are left out): a project counts
+ * once for each entity, whatever roles the entity has in it (its row of the first role is the one joined).
+ */
+const participantGroups = (db: Db, filter: ProjectFilter, cap: number) =>
+  largestFirst(
+    applyFilter(
+      db
+        .selectFrom('project_view')
+        .innerJoin('project_participant', 'project_participant.project_id', 'project_view.id')
+        .where('project_participant.entity_id', 'is not', null)
+        .where((eb) =>
+          eb(
+            'project_participant.role',
+            '=',
+            eb
+              .selectFrom('project_participant as other')
+              .select((o) => o.fn.min<string>('other.role').as('role'))
+              .whereRef('other.project_id', '=', 'project_participant.project_id')
+              .whereRef('other.entity_id', '=', 'project_participant.entity_id'),
+          ),
+        )
+        .select((eb) => ['project_participant.entity_id as key', ...sums(eb as never)]),
+      filter,
+    ),
+    'project_participant.entity_id',
+    cap,
+  );
+
+/** The matching projects by one column of their view. */
+const columnGroups = (db: Db, filter: ProjectFilter, by: keyof typeof facetColumn, cap: number) =>
+  largestFirst(
+    applyFilter(
+      db.selectFrom('project_view').select((eb) => [`${facetColumn[by]} as key` as const, ...sums(eb)]),
+      filter,
+    ),
+    facetColumn[by],
+    cap,
+  );
+
+/** The names of entities, by id. */
+async function entityNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('entity').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 /**
  * The matching projects counted and summed by one field, largest count first (at most `cap` groups). A project
- * with several countries counts in each of them.
+ * with several countries or participants counts in each of them; participant groups are labelled with the
+ * entity's name.
  */
 export async function groupProjects(
   db: Db,
@@ -128,40 +241,31 @@ export async function groupProjects(
   by: ProjectFacet,
   cap = 300,
 ): Promise<ProjectGroup[]> {
-  const sums = (eb: ExpressionBuilder<Database, 'project_view'>) => [
-    eb.fn.countAll<number>().as('n'),
-    eb.fn.sum<number>('project_view.amount_usd').as('usd'),
-    eb.fn.count<number>('project_view.amount_usd').as('with_amount'),
-  ];
   const rows =
     by === 'country'
-      ? await applyFilter(
-          db
-            .selectFrom('project_view')
-            .innerJoin('project_country', 'project_country.project_id', 'project_view.id')
-            .select((eb) => ['project_country.iso3 as key', ...sums(eb as never)]),
-          filter,
+      ? await countryGroups(db, filter, cap)
+      : by === 'participant'
+        ? await participantGroups(db, filter, cap)
+        : await columnGroups(db, filter, by, cap);
+  const keys = rows.map((r) => (r.key === null ? null : String(r.key)));
+  const labels =
+    by === 'participant'
+      ? await entityNames(
+          db,
+          keys.filter((k) => k !== null),
         )
-          .groupBy(sql.ref('project_country.iso3'))
-          .orderBy('n', 'desc')
-          .orderBy(sql.ref('project_country.iso3'))
-          .limit(cap)
-          .execute()
-      : await applyFilter(
-          db.selectFrom('project_view').select((eb) => [`${facetColumn[by]} as key` as const, ...sums(eb)]),
-          filter,
-        )
-          .groupBy(facetColumn[by])
-          .orderBy('n', 'desc')
-          .orderBy(facetColumn[by])
-          .limit(cap)
-          .execute();
-  return rows.map((r) => ({
-    key: r.key === null ? null : String(r.key),
-    count: Number(r.n),
-    amountUsd2021: Number(r.usd ?? 0),
-    withAmount: Number(r.with_amount),
-  }));
+      : new Map();
+  return rows.map((r, i) => {
+    const key = keys[i] ?? null;
+    const label = key === null ? undefined : labels.get(key);
+    return {
+      key,
+      ...(label === undefined ? {} : { label }),
+      count: Number(r.n),
+      amountUsd2021: Number(r.usd ?? 0),
+      withAmount: Number(r.with_amount),
+    };
+  });
 }
 
 /** Every revision of a project entity and of the claims about it, oldest first; null when no such project. */

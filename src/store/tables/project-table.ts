@@ -41,3 +41,15 @@ export interface ProjectCountryTable {
   project_id: string;
   iso3: string;
 }
+
+/** Row of `project_participant`: a party to a project in one role (src/reconcile/participants.ts). */
+export interface ProjectParticipantTable {
+  project_id: string;
+  /** the registry entity the party is, when known */
+  entity_id: string | null;
+  name: string;
+  /** the claim property that names it: investor, contractor, lender or operator */
+  role: string;
+  /** 1 when the party is Chinese (its registry entity is from China, or its name plainly is), else 0 */
+  chinese: number;
+}
