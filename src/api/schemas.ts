@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Claim } from '../domain/claim.js';
+import { Claim, ClaimValue } from '../domain/claim.js';
 import { Entity } from '../domain/entity.js';
 import { Release, Revision } from '../domain/revision.js';
 import { SourceSummary } from '../domain/source.js';
@@ -86,15 +86,65 @@ export const ProjectPage = PageOf(ProjectSummary).extend({
   groups: z.array(Group).optional(),
 });
 
+/** A value of a property as reconciliation shows it: the value, its time and every claim (and source) stating it. */
+export const ValueView = z.looseObject({
+  value: ClaimValue,
+  time: z.string().nullable(),
+  qualifier: z.string().nullable(),
+  money: z
+    .looseObject({ nominalUsd: z.number().nullable(), constantUsd: z.number().nullable(), base: z.number() })
+    .nullable()
+    .describe('money in nominal USD of its year and constant USD of `base`'),
+  sources: z.number().int(),
+  claims: z.array(
+    z.object({
+      claimId: z.string(),
+      sourceId: z.string(),
+      title: z.string().nullable(),
+      uri: z.string(),
+      publishedAt: z.string().nullable(),
+      origin: z.string(),
+      quote: z.string(),
+      start: z.number().int(),
+      end: z.number().int(),
+    }),
+  ),
+});
+
 export const IndicatorSummary = z.object({
   id: z.string(),
   name: z.string(),
   claims: z.number().int(),
-  sources: z.number().int(),
+  sources: z.number().int().describe('distinct sources reporting it (copies not counted)'),
+  unit: z.string().nullable().describe("the main series' unit (the series with the most claims)"),
+  latest: z
+    .object({
+      time: z.string().nullable(),
+      amount: z.number(),
+      unit: z.string(),
+      qualifier: z.string().nullable(),
+    })
+    .nullable()
+    .describe("the main series' preferred value at its last time (or without a time when it has none)"),
+  points: z
+    .array(z.object({ time: z.string(), amount: z.number() }))
+    .describe('the main series: one point per time, the value preferred at that time (for a sparkline)'),
+  conflicts: z.number().int().describe('how many times of the main series have disagreeing values'),
 });
 export const IndicatorRecord = IndicatorSummary.extend({
   series: z.array(
-    z.looseObject({ property: z.string(), unit: z.string().nullable(), points: z.array(z.unknown()) }),
+    z.object({
+      property: z.string(),
+      unit: z.string().nullable(),
+      claims: z.number().int(),
+      points: z.array(
+        z.object({
+          time: z.string().nullable(),
+          values: z.array(ValueView).describe('every value reported for the time, the preferred one first'),
+          conflict: z.boolean(),
+        }),
+      ),
+    }),
   ),
   properties: z.array(z.unknown()),
 });

@@ -1,26 +1,23 @@
-import { claimsAbout } from '../reconcile/projects.js';
-import { reconcile, type PropertyView, type ValueView } from '../reconcile/reconcile.js';
+import { claimsAbout, claimsAboutAll } from '../reconcile/projects.js';
+import { reconcile, type PropertyView } from '../reconcile/reconcile.js';
+import { seriesBrief, timeSeries, type Series, type SeriesBrief } from '../reconcile/series.js';
 import type { Db } from './database.js';
 import { decodeCursor, pageLimit, toPage, type Page, type PageRequest } from './paging.js';
 
-/** An indicator in a list: an aggregate measure the sources report (China-invested PV capacity in LAC...). */
-export interface IndicatorSummary {
+/**
+ * An indicator in a list: an aggregate measure the sources report (China-invested PV capacity in LAC...), with
+ * its main series (the one with the most claims) in brief.
+ */
+export interface IndicatorSummary extends SeriesBrief {
   id: string;
   name: string;
   claims: number;
   sources: number;
 }
 
-/** One point of an indicator's time series: a time, every value reported for it, the preferred one first. */
-export interface SeriesPoint {
-  time: string | null;
-  values: ValueView[];
-  conflict: boolean;
-}
-
 /** An indicator with one time series per property and unit (capacity in MW, investment in USD...). */
 export interface IndicatorRecord extends IndicatorSummary {
-  series: { property: string; unit: string | null; points: SeriesPoint[] }[];
+  series: Series[];
   properties: PropertyView[];
 }
 
@@ -57,6 +54,10 @@ export async function listIndicators(db: Db, page: PageRequest = {}): Promise<Pa
       eb.exists(eb.selectFrom('claim').select('claim.id').whereRef('claim.subject_id', '=', 'entity.id')),
     )
     .executeTakeFirstOrThrow();
+  const claims = await claimsAboutAll(
+    db,
+    rows.slice(0, limit).map((r) => r.id),
+  );
   return toPage(
     rows,
     limit,
@@ -67,6 +68,7 @@ export async function listIndicators(db: Db, page: PageRequest = {}): Promise<Pa
       name: r.name,
       claims: Number(r.claims),
       sources: Number(r.sources),
+      ...seriesBrief(timeSeries(claims.get(r.id) ?? [])),
     }),
   );
 }
@@ -81,29 +83,14 @@ export async function getIndicator(db: Db, id: string): Promise<IndicatorRecord 
     .executeTakeFirst();
   if (!entity) return undefined;
   const claims = await claimsAbout(db, id);
-  const properties = reconcile(claims);
-  const series = properties.map((p) => {
-    const byTime = new Map<string, ValueView[]>();
-    for (const v of [p.preferred, ...p.alternatives]) {
-      const key = v.time ?? '';
-      byTime.set(key, [...(byTime.get(key) ?? []), v]);
-    }
-    const points = [...byTime.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([time, values]) => ({
-        time: time || null,
-        values,
-        conflict:
-          new Set(values.flatMap((v) => v.claims.map((c) => c.sourceId))).size > 1 && values.length > 1,
-      }));
-    return { property: p.property, unit: p.unit, points };
-  });
+  const series = timeSeries(claims);
   return {
     id: entity.id,
     name: entity.name,
     claims: claims.length,
     sources: new Set(claims.map((c) => c.source.id)).size,
+    ...seriesBrief(series),
     series,
-    properties,
+    properties: reconcile(claims),
   };
 }
