@@ -6,6 +6,13 @@ const qualifierSign: Record<string, string> = { at_least: '≥ ', at_most: '≤ 
 /** Units `Intl` knows by name, so they are written the locale's way (“363 MW” stays, “402 km”...). */
 const intlUnits: Record<string, string> = { km: 'kilometer', t: 'ton', ha: 'hectare', percent: 'percent' };
 
+let currencies: Set<string> | null = null;
+/** Whether a unit is an ISO 4217 currency code the engine knows (USD, CNY; not TEU). */
+function isCurrency(unit: string): boolean {
+  currencies ??= new Set(Intl.supportedValuesOf('currency'));
+  return currencies.has(unit);
+}
+
 /** A quantity as people read it, in the page's language: “US$62.2M”, “1.400 MW”, “≥ 30 %”, “×4”. */
 export function formatQuantity(
   i18n: I18n,
@@ -13,6 +20,7 @@ export function formatQuantity(
   unit: string | null | undefined,
   currency?: string | null,
 ): string {
+  if (!currency && unit && isCurrency(unit)) currency = unit;
   if (currency) {
     try {
       return i18n.money(amount, currency);

@@ -73,6 +73,8 @@ describe('formatting', () => {
     expect(formatQuantity(en1, 1400, 'MW')).toBe('1.4 GW');
     expect(formatQuantity(es1, 1400, 'MW')).toBe('1,4 GW');
     expect(formatQuantity(en1, 4, 'multiple')).toBe('×4');
+    expect(formatQuantity(en1, 596.2e9, 'USD')).toBe('$596.2B');
+    expect(formatQuantity(en1, 3, 'TEU')).toBe('3 TEU');
     expect(formatQuantity(en1, 2114, 'count')).toBe('2,114');
     expect(formatValue(en1, { kind: 'quantity', amount: 200, unit: 'count' }, 'at_least')).toBe('≥ 200');
     expect(formatValue(es1, { kind: 'enum', value: 'ENERGY' }, null, 'sector')).toBe('Energía');

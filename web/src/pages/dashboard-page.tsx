@@ -3,7 +3,7 @@ import { BarTable } from '../components/bars';
 import { Sparkline } from '../components/sparkline';
 import { Show } from '../components/status';
 import { useCountryName } from '../countries';
-import { formatQuantity, sourceLabel } from '../format';
+import { formatValue, sourceLabel } from '../format';
 import { useI18n } from '../i18n';
 import { useTitle } from '../title';
 import { useFetch } from '../use-fetch';
@@ -20,7 +20,13 @@ function IndicatorCard({ indicator }: { indicator: IndicatorSummary }) {
       </h3>
       {latest ? (
         <p class="headline-value">
-          <span class="value">{formatQuantity(i18n, latest.amount, latest.unit)}</span>
+          <span class="value">
+            {formatValue(
+              i18n,
+              { kind: 'quantity', amount: latest.amount, unit: latest.unit ?? undefined },
+              latest.qualifier,
+            )}
+          </span>
           {latest.time && <span class="muted"> · {date(latest.time)}</span>}
         </p>
       ) : (
