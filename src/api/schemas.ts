@@ -86,6 +86,23 @@ export const ProjectPage = PageOf(ProjectSummary).extend({
   groups: z.array(Group).optional(),
 });
 
+export const ProjectPoints = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      latitude: z.number(),
+      longitude: z.number(),
+      precision: z.string().nullable().describe("adm1 (a region's centroid) or place (a named place)"),
+      sector: z.string().nullable(),
+      amountUsd2021: z.number().nullable(),
+      country: z.string().nullable().describe('the first of its countries, ISO 3166-1 alpha-3'),
+    }),
+  ),
+  total: z.number().int().describe('how many matching projects have a point'),
+  unlocated: z.number().int().describe('how many matching projects have none'),
+});
+
 export const IndicatorSummary = z.object({
   id: z.string(),
   name: z.string(),
