@@ -127,6 +127,18 @@ export const SourceDetail = z.looseObject({
   entities: z.array(z.unknown()),
   claims: z.array(Claim),
   claimsTotal: z.number().int(),
+  copies: z
+    .array(
+      z.object({
+        id: z.string(),
+        title: z.string().nullable(),
+        uri: z.string(),
+        publishedAt: z.string().nullable(),
+      }),
+    )
+    .describe(
+      'the sources stored as near-duplicate copies of this one (duplicateOf it), in the order they came',
+    ),
 });
 
 /** The body of every review change: the version of the item the editor saw (a newer one gets 409), and why. */
