@@ -8,6 +8,7 @@ import { storeDocument } from '../pipeline/store-document.js';
 import { seedRegistry } from '../reference/registry.js';
 import { migrate, type Store } from '../store/connect.js';
 import { migrationProvider } from '../store/migrations/index.js';
+import type { ProjectPoint } from '../store/projects.js';
 import { createRelease } from '../store/releases.js';
 import { ClaimProposal, proposeClaim, reviewClaim } from '../store/review.js';
 import { createApp } from './app.js';
@@ -15,6 +16,8 @@ import { createApp } from './app.js';
 interface Item {
   id: string;
   name: string;
+  sector: string | null;
+  location: { latitude: number } | null;
   year: number | null;
   amount: { usd2021: number | null } | null;
   conflicts: number;
@@ -245,5 +248,44 @@ describeEachBackend('project list order, participants and points', (store) => {
       .executeTakeFirst();
     expect(Number(dirty?.n)).toBe(27);
     expect((await get<Page>('/projects?participant=org:sinohydro')).body.total).toBe(1);
+  });
+
+  it('gives every located matching project as a point in one answer, and counts the unlocated', async () => {
+    const { get } = await seeded(store());
+    type Points = { items: ProjectPoint[]; total: number; unlocated: number };
+    const all = (await get<Page>('/projects?limit=500')).body.items;
+    const located = all.filter((p) => p.location !== null);
+    const points = (await get<Points>('/projects/points')).body;
+    expect(points.total).toBe(located.length);
+    expect(points.items.map((p) => p.id)).toEqual(located.map((p) => p.id));
+    expect(points.unlocated).toBe(all.length - located.length);
+    // The documents' projects have no point (Chancay's is only "in Peru"), so both counts are tested.
+    expect(points.unlocated).toBeGreaterThan(0);
+    const first = gcdfRows[0] ?? {};
+    expect(points.items.find((p) => p.id === `project:gcdf-${first.aiddata_record_id}`)).toEqual({
+      id: `project:gcdf-${first.aiddata_record_id}`,
+      name: first.title,
+      latitude: Number(first.latitude),
+      longitude: Number(first.longitude),
+      precision: 'adm1',
+      sector: first.sector_name,
+      amountUsd2021: expect.closeTo(Number(first.amount_constant_usd_2021), 1) as unknown as number,
+      country: first.recipient_iso3?.split('|')[0],
+    });
+    // The filters of the list apply: a sector, a participant.
+    const sector = first.sector_name ?? '';
+    const inSector = (await get<Points>(`/projects/points?sector=${encodeURIComponent(sector)}`)).body;
+    expect(inSector.items.map((p) => p.id)).toEqual(
+      located.filter((p) => p.sector === sector).map((p) => p.id),
+    );
+    const rositas = (await get<Points>('/projects/points?participant=org:idb')).body;
+    expect(rositas).toEqual({ items: [], total: 0, unlocated: 1 });
+    const exim = (await get<Points>('/projects/points?participant=org:cexim')).body;
+    expect([exim.items.map((p) => p.id), exim.unlocated]).toEqual([eximProjects, 0]);
+    // It is not taken for a project id: the list's filters are checked.
+    expect((await get('/projects/points?country=XX')).status).toBe(400);
+    await createRelease(store().db, 'r1', 'ada', null, 'not-rejected');
+    const frozen = (await get<Points>('/projects/points?release=r1&participant=org:cexim')).body;
+    expect(frozen).toEqual(exim);
   });
 });

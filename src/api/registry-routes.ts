@@ -1,26 +1,21 @@
 import { z } from 'zod';
-import { badRequest, notFound } from '../domain/errors.js';
-import { countryByCode } from '../reference/countries.js';
 import type { Kysely } from 'kysely';
+import { badRequest, notFound } from '../domain/errors.js';
 import { convert, type Converted } from '../money/money.js';
-import { refreshDirtyProjects, releaseProjectRecords, type ProjectRecord } from '../reconcile/projects.js';
+import { refreshDirtyProjects, type ProjectRecord } from '../reconcile/projects.js';
 import type { Database } from '../store/database.js';
 import { getIndicator, listIndicators } from '../store/indicators.js';
 import {
-  chineseParticipants,
   getProject,
   groupProjects,
   listProjects,
-  projectFacets,
+  projectPoints,
   projectRevisions,
-  type ProjectFacet,
-  type ProjectFilter,
   type ProjectSummary,
 } from '../store/projects.js';
 import { maxLimit, pageLimit } from '../store/paging.js';
-import { projectSorts } from '../store/project-order.js';
-import { getRelease, releaseClaims, releaseEntities } from '../store/releases.js';
-import { allPages, pageInMemory } from './downloads.js';
+import { allPages, downloadRowCap, pageInMemory } from './downloads.js';
+import { facetsOf, pointOf, projectFilterOf, projectQuery, releaseProjects } from './project-query.js';
 import { sendTwin, twinFormats, twinMediaTypes, type TwinSpec } from './twins.js';
 import type { Routes } from './routes.js';
 import {
@@ -29,54 +24,12 @@ import {
   IndicatorSummary,
   PageOf,
   ProjectPage,
+  ProjectPoints,
   ProjectRecord as ProjectRecordSchema,
   ProjectSummary as ProjectSummarySchema,
   Revision,
 } from './schemas.js';
-import { pageQuery, queryText, releaseQuery } from './query.js';
-
-const projectQuery = pageQuery.merge(releaseQuery).extend({
-  country: queryText(3)
-    .optional()
-    .describe('ISO 3166-1 alpha-2 or alpha-3 code of a country the project is in'),
-  sector: queryText(100).optional(),
-  status: queryText(40).optional(),
-  year: z.coerce.number().int().min(1900).max(2100).optional().describe('the year of commitment or signing'),
-  flow: queryText(40)
-    .optional()
-    .describe('the kind of flow of the headline amount: commitment, investment, loan, cost, amount'),
-  q: queryText(200).optional().describe("words of the project's name or aliases, in any language"),
-  participant: queryText(300)
-    .optional()
-    .describe(
-      'an entity id (org:cexim) that is an investor, contractor, lender or operator of the project, or chinese: any of them is Chinese',
-    ),
-  facets: queryText(100)
-    .optional()
-    .describe(`comma-separated fields to count the matching projects by: ${projectFacets.join(', ')}`),
-  groupBy: z
-    .enum(projectFacets)
-    .optional()
-    .describe('a field to count and sum the matching projects by (amounts in constant 2021 USD)'),
-  sort: z
-    .enum(projectSorts)
-    .optional()
-    .describe(
-      'the order: name, amount (constant 2021 USD), year, conflicts (properties in conflict) or sources; a leading - for descending; empty values last, ties by id (default: by id)',
-    ),
-});
-
-/** The facets asked for, each a known field; an unknown one is a 400. */
-function facetsOf(list: string | undefined): ProjectFacet[] {
-  const names = (list ?? '')
-    .split(',')
-    .map((f) => f.trim())
-    .filter(Boolean);
-  for (const name of names)
-    if (!(projectFacets as readonly string[]).includes(name))
-      throw badRequest(`unknown facet "${name.slice(0, 40)}"`, `use ${projectFacets.join(', ')}`);
-  return [...new Set(names)] as ProjectFacet[];
-}
+import { pageQuery } from './query.js';
 
 /** `?base=YEAR`: the year whose prices constant USD are given in (default 2021, GCDF 3.0's). */
 const baseQuery = z.object({
@@ -112,51 +65,6 @@ function rebased(project: ProjectRecord, base: number): ProjectRecord {
   };
 }
 
-/** ISO 3166-1 alpha-2 or alpha-3 (any case) to alpha-3; a code the registry does not hold is a 400. */
-function alpha3(code: string): string {
-  const country = /^[A-Za-z]{2,3}$/.test(code) ? countryByCode(code) : undefined;
-  if (!country)
-    throw badRequest(
-      `unknown country code "${code.slice(0, 3)}"`,
-      'give an ISO 3166-1 alpha-2 (PE) or alpha-3 (PER) code',
-    );
-  return country.iso3;
-}
-
-/** Whether a project of a release passes the list's filter (a release's projects are filtered in memory). */
-function inFilter(p: ProjectRecord, f: ProjectFilter): boolean {
-  const names = [p.id, p.name, ...p.aliases].join('\n').toLowerCase();
-  return (
-    (!f.iso3 || p.countries.includes(f.iso3)) &&
-    (!f.sector || p.sector === f.sector) &&
-    (!f.status || p.status === f.status) &&
-    (f.year === undefined || p.year === f.year) &&
-    (!f.flow || p.flowType === f.flow) &&
-    (!f.participant ||
-      p.participants.some((x) =>
-        f.participant === chineseParticipants ? x.chinese : x.entityId === f.participant,
-      )) &&
-    (f.q ?? '')
-      .toLowerCase()
-      .split(/\s+/)
-      .filter(Boolean)
-      .every((w) => names.includes(w))
-  );
-}
-
-/** The summaries of a release's projects that pass the filter, by id. */
-async function releaseProjects(
-  db: Kysely<Database>,
-  name: string,
-  filter: ProjectFilter,
-): Promise<ProjectSummary[]> {
-  const release = await getRelease(db, name);
-  const [entities, claims] = await Promise.all([releaseEntities(db, release), releaseClaims(db, release)]);
-  return (await releaseProjectRecords(db, entities, claims))
-    .filter((p) => inFilter(p, filter))
-    .map(({ properties: _p, attributes: _a, aliases: _x, ...summary }) => summary);
-}
-
 /** A page of a release's projects with the list's sums. */
 function releasePage(rows: ProjectSummary[], limit: number | undefined, cursor: string | undefined) {
   const sum = (values: (number | null | undefined)[]) =>
@@ -176,15 +84,6 @@ function releasePage(rows: ProjectSummary[], limit: number | undefined, cursor: 
  * `GET /indicators` and `GET /indicators/:id` (time series with every reported value).
  */
 export function registryRoutes(routes: Routes, db: Kysely<Database>) {
-  const filterOf = (q: z.infer<typeof projectQuery>) => ({
-    iso3: q.country ? alpha3(q.country) : undefined,
-    sector: q.sector,
-    status: q.status,
-    year: q.year,
-    flow: q.flow,
-    q: q.q,
-    participant: q.participant,
-  });
   routes
     .add(
       {
@@ -200,7 +99,7 @@ export function registryRoutes(routes: Routes, db: Kysely<Database>) {
         const facets = facetsOf(query.facets);
         // Views of projects whose claims changed are recomputed before they are read.
         await refreshDirtyProjects(db);
-        const filter = filterOf(query);
+        const filter = projectFilterOf(query);
         if (query.release) {
           if (facets.length > 0 || query.groupBy || query.sort)
             throw badRequest(
@@ -234,6 +133,25 @@ export function registryRoutes(routes: Routes, db: Kysely<Database>) {
           ...(facets.length > 0 ? { facets: Object.fromEntries(counted) } : {}),
           ...(query.groupBy ? { groups: await groupProjects(db, filter, query.groupBy) } : {}),
         });
+      },
+    )
+    .add(
+      {
+        method: 'get',
+        path: '/projects/points',
+        tag: 'projects',
+        summary:
+          'Every matching project that has a point, in one answer (no paging), and how many have none; the filters of /projects',
+        query: projectQuery.omit({ limit: true, cursor: true, facets: true, groupBy: true, sort: true }),
+        response: ProjectPoints,
+      },
+      async (c, { query }) => {
+        await refreshDirtyProjects(db);
+        const filter = projectFilterOf(query);
+        if (!query.release) return c.json(await projectPoints(db, filter, downloadRowCap));
+        const points = (await releaseProjects(db, query.release, filter)).map(pointOf);
+        const items = points.filter((p) => p !== null);
+        return c.json({ items, total: items.length, unlocated: points.length - items.length });
       },
     )
     .add(
@@ -310,10 +228,13 @@ export function registryRoutes(routes: Routes, db: Kysely<Database>) {
       async (c, { query }) => {
         await refreshDirtyProjects(db);
         const rows = query.release
-          ? pageInMemory(await releaseProjects(db, query.release, filterOf(query)), undefined, query.cursor)
-              .items
+          ? pageInMemory(
+              await releaseProjects(db, query.release, projectFilterOf(query)),
+              undefined,
+              query.cursor,
+            ).items
           : await allPages(
-              (cursor) => listProjects(db, filterOf(query), { limit: maxLimit, cursor }, query.sort),
+              (cursor) => listProjects(db, projectFilterOf(query), { limit: maxLimit, cursor }, query.sort),
               query.cursor,
             );
         return sendTwin(c, format, projectTwin, rows, { items: rows, total: rows.length });

@@ -111,6 +111,23 @@ export const ValueView = z.looseObject({
   ),
 });
 
+export const ProjectPoints = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      latitude: z.number(),
+      longitude: z.number(),
+      precision: z.string().nullable().describe("adm1 (a region's centroid) or place (a named place)"),
+      sector: z.string().nullable(),
+      amountUsd2021: z.number().nullable(),
+      country: z.string().nullable().describe('the first of its countries, ISO 3166-1 alpha-3'),
+    }),
+  ),
+  total: z.number().int().describe('how many matching projects have a point'),
+  unlocated: z.number().int().describe('how many matching projects have none'),
+});
+
 export const IndicatorSummary = z.object({
   id: z.string(),
   name: z.string(),
@@ -160,6 +177,18 @@ export const SourceDetail = z.looseObject({
   entities: z.array(z.unknown()),
   claims: z.array(Claim),
   claimsTotal: z.number().int(),
+  copies: z
+    .array(
+      z.object({
+        id: z.string(),
+        title: z.string().nullable(),
+        uri: z.string(),
+        publishedAt: z.string().nullable(),
+      }),
+    )
+    .describe(
+      'the sources stored as near-duplicate copies of this one (duplicateOf it), in the order they came',
+    ),
 });
 
 /** The body of every review change: the version of the item the editor saw (a newer one gets 409), and why. */

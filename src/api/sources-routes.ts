@@ -3,7 +3,7 @@ import { notFound } from '../domain/errors.js';
 import { claimsOfSource } from '../store/claims.js';
 import type { Db } from '../store/database.js';
 import { entitiesInSource } from '../store/entities.js';
-import { getSource, listSources, sourceIdShape } from '../store/sources.js';
+import { copiesOf, getSource, listSources, sourceIdShape } from '../store/sources.js';
 import { pageQuery } from './query.js';
 import type { Routes } from './routes.js';
 import { PageOf, SourceDetail, SourceSummary } from './schemas.js';
@@ -19,7 +19,10 @@ const sourceQuery = pageQuery.extend({
 /** The most claims `GET /sources/:id` returns; `claimsTotal` gives the count, `/claims?source=` pages them all. */
 export const sourceClaimCap = 10_000;
 
-/** `GET /sources` (summaries, newest first) and `GET /sources/:id` (text, paragraphs, entities, claims). */
+/** The most copies `GET /sources/:id` lists (a wire story may be republished many times). */
+export const sourceCopyCap = 1_000;
+
+/** `GET /sources` (summaries, newest first) and `GET /sources/:id` (text, paragraphs, entities, claims, copies). */
 export function sourceRoutes(routes: Routes, db: Db) {
   routes
     .add(
@@ -39,7 +42,7 @@ export function sourceRoutes(routes: Routes, db: Db) {
         path: '/sources/:id',
         tag: 'sources',
         summary:
-          'One source: its normalized text, paragraphs (duplicates flagged), the entities it names and its claims',
+          'One source: its normalized text, paragraphs (duplicates flagged), the entities it names, its claims and the sources stored as its copies',
         response: SourceDetail,
       },
       async (c) => {
@@ -47,9 +50,10 @@ export function sourceRoutes(routes: Routes, db: Db) {
         // Source ids have one shape; anything else is simply not found (and never reaches the database).
         const source = sourceIdShape.test(id) ? await getSource(db, id) : undefined;
         if (!source) throw notFound('source', id.slice(0, 60));
-        const [entities, claims] = await Promise.all([
+        const [entities, claims, copies] = await Promise.all([
           entitiesInSource(db, id),
           claimsOfSource(db, id, sourceClaimCap),
+          copiesOf(db, id, sourceCopyCap),
         ]);
         // A duplicate repeats an earlier paragraph of this source, or one another source stored first (`repeats`).
         const paragraphs = source.paragraphs.map((p) => ({
@@ -63,6 +67,7 @@ export function sourceRoutes(routes: Routes, db: Db) {
           entities,
           claims: claims.items,
           claimsTotal: claims.total,
+          copies,
         });
       },
     );

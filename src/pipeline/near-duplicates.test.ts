@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { describeEachBackend } from '../../test/helpers/backends.js';
 import { textDocument } from '../../test/helpers/documents.js';
+import { createApp } from '../api/app.js';
 import { repoRoot } from '../reference/paths.js';
 import { listClaims } from '../store/claims.js';
 import { getSource, listSources } from '../store/sources.js';
@@ -36,6 +37,28 @@ describeEachBackend('near-duplicate sources', (store) => {
       duplicateOf: first.sourceId,
       duplicateKind: 'near',
     });
+  });
+
+  it("lists a source's copies on its page, and none on a copy's or an unrelated source's", async () => {
+    const s = store();
+    const first = await storeDocument(s.db, textDocument(original, 'a.txt'));
+    const second = await storeDocument(s.db, textDocument(republished, 'https://example.org/b.txt'));
+    const third = await storeDocument(s.db, textDocument(`${republished}\n\nFoto: archivo.`, 'c.txt'));
+    const fourth = await storeDocument(s.db, textDocument(other, 'd.txt'));
+    const app = createApp(s, { webRoot: '/nonexistent' });
+    const copies = async (id: string) =>
+      ((await (await app.request(`/api/v1/sources/${id}`)).json()) as { copies: unknown[] }).copies;
+    expect(await copies(first.sourceId)).toEqual([
+      {
+        id: second.sourceId,
+        title: 'Perú: el megapuerto avanza',
+        uri: 'https://example.org/b.txt',
+        publishedAt: null,
+      },
+      { id: third.sourceId, title: 'Perú: el megapuerto avanza', uri: 'c.txt', publishedAt: null },
+    ]);
+    expect(await copies(second.sourceId)).toEqual([]);
+    expect(await copies(fourth.sourceId)).toEqual([]);
   });
 
   it('counts the claims of a copy once: left out of claim lists and totals unless asked for', async () => {

@@ -127,6 +127,62 @@ export async function listProjects(
   };
 }
 
+/** A located project as a map shows it: its point, how exact the point is, and what to colour and size it by. */
+export interface ProjectPoint {
+  id: string;
+  name: string;
+  latitude: number;
+  longitude: number;
+  /** `adm1` (a region's centroid) or `place` (a named place) */
+  precision: string | null;
+  sector: string | null;
+  amountUsd2021: number | null;
+  /** the first of its countries (ISO 3166-1 alpha-3), null when none is known */
+  country: string | null;
+}
+
+/**
+ * Every matching project that has a point (at most `cap`, by id), how many match with a point (`total`) and
+ * how many without (`unlocated`). Read from the view's columns alone, not its JSON.
+ */
+export async function projectPoints(
+  db: Db,
+  filter: ProjectFilter,
+  cap: number,
+): Promise<{ items: ProjectPoint[]; total: number; unlocated: number }> {
+  const rows = await applyFilter(
+    db
+      .selectFrom('project_view')
+      .select(['id', 'name', 'latitude', 'longitude', 'precision', 'sector', 'amount_usd', 'countries']),
+    filter,
+  )
+    .where('project_view.latitude', 'is not', null)
+    .where('project_view.longitude', 'is not', null)
+    .orderBy('project_view.id')
+    .limit(cap)
+    .execute();
+  const counts = await applyFilter(
+    db
+      .selectFrom('project_view')
+      .select((eb) => [
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.count<number>('project_view.latitude').as('located'),
+      ]),
+    filter,
+  ).executeTakeFirstOrThrow();
+  const items = rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    latitude: Number(r.latitude),
+    longitude: Number(r.longitude),
+    precision: r.precision,
+    sector: r.sector,
+    amountUsd2021: r.amount_usd,
+    country: r.countries.split('|').find(Boolean) ?? null,
+  }));
+  return { items, total: Number(counts.located), unlocated: Number(counts.n) - Number(counts.located) };
+}
+
 /** One project's whole reconciled record, or undefined. */
 export async function getProject(db: Db, id: string): Promise<ProjectRecord | undefined> {
   const row = await db.selectFrom('project_view').select('view').where('id', '=', id).executeTakeFirst();

@@ -212,3 +212,24 @@ export async function getSource(
     })),
   };
 }
+
+/** A near-duplicate copy of a source, as the original's page lists it. */
+export interface SourceCopy {
+  id: string;
+  title: string | null;
+  uri: string;
+  publishedAt: string | null;
+}
+
+/** The sources stored as copies of this one (their `duplicate_of`), in the order they came, at most `cap`. */
+export async function copiesOf(db: Db, id: string, cap: number): Promise<SourceCopy[]> {
+  const rows = await db
+    .selectFrom('source')
+    .select(['id', 'title', 'uri', 'published_at'])
+    .where('duplicate_of', '=', id)
+    .orderBy('ingested_at')
+    .orderBy('id')
+    .limit(cap)
+    .execute();
+  return rows.map((r) => ({ id: r.id, title: r.title, uri: r.uri, publishedAt: r.published_at }));
+}
