@@ -62,7 +62,7 @@ describe.skipIf(!chromiumAvailable())('web app in Chromium', () => {
       errors: string[];
     };
     page.errors = [];
-    page.on('pageerror', (e) => page.errors.push(e.message));
+    page.on('pageerror', (e) => page.errors.push(e.stack ?? e.message));
     page.on('console', (m) => m.type() === 'error' && page.errors.push(m.text()));
     await page.goto(base + path);
     return page;

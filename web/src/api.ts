@@ -93,6 +93,7 @@ async function parse<T>(response: Response): Promise<T> {
     const message = [error?.message ?? `HTTP ${response.status}`, error?.hint].filter(Boolean).join(': ');
     throw new ApiError(error?.code ?? 'http_error', message);
   }
+  if (body === null) throw new ApiError('bad_response', `no JSON in the answer to ${response.url}`);
   return body as T;
 }
 

@@ -16,7 +16,10 @@ export function useFetch<T>(path: string | null, version = 0): Fetched<T> {
     const controller = new AbortController();
     setResult({ state: 'loading' });
     getJson<T>(path, controller.signal).then(
-      (data) => setResult({ state: 'done', data }),
+      (data) => {
+        // An aborted request's body can read as empty; a newer request owns the state then.
+        if (!controller.signal.aborted) setResult({ state: 'done', data });
+      },
       (error: unknown) => {
         if (!controller.signal.aborted)
           setResult({ state: 'error', message: error instanceof Error ? error.message : String(error) });

@@ -164,7 +164,8 @@ export function ProjectMap({ points }: { points: MapPoint[] }) {
                   key={`c${id}`}
                   class="cluster"
                   role="button"
-                  tabIndex={0}
+                  // SVG attributes are case-sensitive: `tabIndex` would be set as an unknown attribute.
+                  tabindex={0}
                   aria-label={label}
                   transform={`translate(${sx},${sy})`}
                   onClick={open}
