@@ -70,8 +70,8 @@ const pages: [name: string, path: string, ready: Ready][] = [
     async (page) => {
       await page.locator('.map-svg .cluster, .map-svg .point').first().waitFor();
       const before = await page.locator('.map-svg .point').count();
-      await page.getByRole('button', { name: 'Zoom in' }).click();
-      await page.getByRole('button', { name: 'Zoom in' }).click();
+      await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+      await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
       await page.waitForFunction((n) => document.querySelectorAll('.map-svg .point').length !== n, before);
     },
   ],
