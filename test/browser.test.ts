@@ -264,10 +264,33 @@ describe.skipIf(!chromiumAvailable())('web app in Chromium', () => {
     };
     expect(rejected.reviewState).toBe('rejected');
 
+    // Edit the next one: its value changes and it is accepted, with the reason kept.
+    const third = await page.locator('ol.queue li.selected').getAttribute('data-claim-id');
+    await page.getByLabel('Why (optional, kept in the history)').fill('checked against the record');
+    await page.locator('h1').click();
+    await page.keyboard.press('e');
+    const amount = page.locator('#edit-amount');
+    await page.locator('form.edit-form').waitFor();
+    const isAmount = (await amount.count()) > 0;
+    if (isAmount) await amount.fill('42');
+    else await page.locator('#edit-text').fill('edited by hand');
+    await page.getByRole('button', { name: 'Save and accept' }).click();
+    await expect.poll(() => page.locator('.notice').innerText()).toContain(`Edited and accepted ${third}`);
+    const edited = (await (await fetch(`${base}/api/v1/claims/${third}`)).json()) as {
+      reviewState: string;
+      value: { amount?: number; text?: string; name?: string; value?: string };
+      revisions: { action: string; why: string | null }[];
+    };
+    expect(edited.reviewState).toBe('accepted');
+    expect([edited.value.amount, edited.value.text, edited.value.name, edited.value.value]).toContainEqual(
+      isAmount ? 42 : 'edited by hand',
+    );
+    expect(edited.revisions.at(-1)).toMatchObject({ action: 'update', why: 'checked against the record' });
+
     await page.locator('section[aria-labelledby="done-heading"] summary').first().click();
     await expect
       .poll(() => page.locator('section[aria-labelledby="done-heading"] .revisions li').allInnerTexts())
-      .toContainEqual(expect.stringMatching(/editor · reject/));
+      .toContainEqual(expect.stringMatching(/editor · update · “checked against the record”/));
     await shot(page, 'review-signed-in');
     expect(await axeProblems(page)).toEqual([]);
     expect(page.errors).toEqual([]);

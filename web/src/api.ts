@@ -283,7 +283,7 @@ export interface MechanismRef {
   id: string;
   name: string;
   kind?: string | null;
-  evidence?: { claimId?: string; sourceId: string; title: string | null; quote: string }[];
+  evidence?: { claimId?: string | null; sourceId: string; title: string | null; quote: string }[];
 }
 
 export interface CountryDetail extends CountrySummary {
