@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
-import { firstPageLine } from './build-size';
+import { firstPageLine } from './build-size.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
