@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildText } from '../ingest/normalize.js';
+import { seedDocument } from '../../test/helpers/documents.js';
 import { extract } from './extract.js';
 
 const relations = (paragraphs: string[], language = 'en') => {
@@ -63,5 +64,44 @@ describe('relations and statuses', () => {
     );
     expect(found).toContainEqual(['puerto de Chancay', 'investor', 'Cosco Shipping', null]);
     expect(found.filter((c) => c[1] === 'located_in' && c[2] === 'Chancay')).toHaveLength(1);
+  });
+  it('ties a project to the plan, programme or mechanism it is part of, in three languages', () => {
+    const partOf = (paragraphs: string[], language = 'en') =>
+      relations(paragraphs, language).filter((c) => c[1] === 'part_of');
+    expect(
+      partOf([
+        'The Chancay Port was built as part of the Belt and Road Initiative.',
+        'The Chancay Port is one of the "Five Major Projects".',
+        'Peru joined the Belt and Road Initiative in 2019, and the Chancay Port opened in 2024.',
+      ]),
+    ).toEqual([
+      ['Chancay Port', 'part_of', 'Belt and Road Initiative', null],
+      ['Chancay Port', 'part_of', 'Five Major Projects', null],
+    ]);
+    expect(
+      partOf(
+        [
+          'El puerto de Chancay se construyó en el marco del Plan de Acción Conjunto China-CELAC.',
+          'La hidroeléctrica Coca Codo Sinclair forma parte de la Iniciativa de la Franja y la Ruta.',
+        ],
+        'es',
+      ),
+    ).toEqual([
+      ['puerto de Chancay', 'part_of', 'Plan de Acción Conjunto China-CELAC', null],
+      ['hidroeléctrica Coca Codo Sinclair', 'part_of', 'Iniciativa de la Franja y la Ruta', null],
+    ]);
+    expect(
+      partOf(['A usina de Belo Monte foi construída no âmbito da Iniciativa Cinturão e Rota.'], 'pt'),
+    ).toEqual([['usina de Belo Monte', 'part_of', 'Iniciativa Cinturão e Rota', null]]);
+  });
+
+  it("reads the seed's Uruguayan grid project as part of the Belt and Road Initiative", () => {
+    const doc = seedDocument('004_eeb6cc59b9132b08.txt');
+    const found = extract(doc).claims.filter((c) => c.property === 'part_of');
+    expect(found.map((c) => [c.subject, c.value])).toEqual([
+      ['500 kV transmission and transformation ring network closure project', 'Belt and Road Initiative'],
+    ]);
+    expect(found[0]?.quote).toMatch(/^500 kV .* under the framework of the Belt and Road Initiative$/);
+    expect(found[0]?.quote).toBe(doc.text.slice(found[0]?.start, found[0]?.end));
   });
 });

@@ -94,6 +94,13 @@ const describedParty =
 const locatedCue =
   /\b(?:located|situated|sited|based)\s+(?:in|within|at|near|on)\b|\b(?:ubicad[oa]|situad[oa]|localizad[oa]|localizad[oa])\s+(?:en|em|no|na|cerca)\b/iu;
 
+// Cue words before the plan, programme or mechanism a project belongs to: "as part of the Belt and Road
+// Initiative", "under the framework of", "en el marco del Plan de Acción Conjunto", "no âmbito da Iniciativa
+// Cinturão e Rota", "one of the Five Major Projects". An article and an opening quote may follow the cue.
+const partOfCue =
+  /(?<![\p{L}])(?:(?:as\s+|is\s+)?(?:a\s+|one\s+)?part\s+of|(?:under|within|in)\s+the\s+(?:framework|context)\s+of|under|one\s+of|(?:en\s+el|dentro\s+del|no|dentro\s+do)\s+marco\s+d(?:el?|[oa]s?)|(?:como\s+|(?:es|forma|faz)\s+)?parte\s+d(?:el?|[oa]s?)|dentro\s+de(?:l)?|bajo|uno\s+de|una\s+de|no\s+âmbito\s+d[oa]s?|sob|um\s+dos|uma\s+das)\s+(?:(?:the|el|la|los|las|o|a|os|as)\s+)?["“«]?$/iu;
+const isFramework = (e: SentenceEntity) => e.type === 'policy' || e.type === 'mechanism';
+
 /** The project a sentence speaks of at `at`: one named in it (nearest before, else after), or the one an anaphor refers to. */
 function projectAt(
   text: string,
@@ -136,10 +143,36 @@ function relationClaim(
 }
 
 /**
+ * The plans, programmes and mechanisms a sentence says a project is part of: a policy or mechanism right after a
+ * cue ("as part of the", "en el marco del", "no âmbito da"); the project is the one nearest before the cue, else
+ * after it, else the one an anaphor refers to.
+ */
+function partOfClaims(
+  text: string,
+  sentence: Span,
+  entities: SentenceEntity[],
+  last: SentenceEntity | null,
+): ExtractedClaim[] {
+  return entities.filter(isFramework).flatMap((target) => {
+    const window = text.slice(Math.max(sentence.start, target.start - 60), target.start);
+    const cue = partOfCue.exec(window);
+    if (!cue) return [];
+    const at = target.start - window.length + cue.index;
+    const project = projectAt(text, sentence, entities, at, last);
+    if (!project) return [];
+    const start = project.start === project.end ? at : Math.min(project.start, at);
+    const end = Math.max(target.end, project.end);
+    // A project far from the cue is not what the sentence places in the plan.
+    if (end - start > 240) return [];
+    return [relationClaim(text, project, 'part_of', target.name, { start, end }, null, 'relation:part_of')];
+  });
+}
+
+/**
  * The relations and statuses one sentence states about a project (a status carries the sentence's time, a
  * party relation none: "financed by X in 2016" dates the sentence, not the tie): who builds it (contractor), pays for it
  * (investor), lends for it (lender) or runs it (operator) from cue words before the party's name ("built by",
- * "financiado por el banco chino Eximbank"); where it is (a country or place right after it: "in Peru", "en
+ * "financiado por el banco chino Eximbank"); the plan or mechanism it is part of (part_of); where it is (a country or place right after it: "in Peru", "en
  * México"); and its lifecycle stage from status words. `last` is the project the text spoke of before, which an
  * anaphor ("la obra", "the project") refers to.
  */
@@ -194,6 +227,7 @@ export function findRelations(
     const end = at + m[0].length + party[0].length;
     push(relationClaim(text, project, property, said, { start: at, end }, null, `relation:${property}`));
   }
+  for (const c of partOfClaims(text, sentence, entities, last)) push(c);
   const locate = (project: SentenceEntity, where: SentenceEntity, span: Span) =>
     push(relationClaim(text, project, 'located_in', where.name, span, null, 'relation:located_in'));
   const located = locatedCue.exec(text.slice(sentence.start, sentence.end));
