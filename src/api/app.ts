@@ -9,6 +9,7 @@ import { repoRoot } from '../reference/paths.js';
 import type { Store } from '../store/connect.js';
 import { authenticate, authRoutes, LoginLimiter } from './auth-routes.js';
 import { claimRoutes } from './claims-routes.js';
+import { commitmentRoutes } from './commitment-routes.js';
 import { entityRoutes } from './entity-routes.js';
 import { errorBody, handleError } from './errors.js';
 import { docsCss, docsPage, openApiDocument } from './openapi.js';
@@ -49,6 +50,7 @@ export function apiRoutes(store: Store, limiter = new LoginLimiter()): Routes {
   claimRoutes(routes, db);
   registryRoutes(routes, db);
   entityRoutes(routes, db);
+  commitmentRoutes(routes, db);
   releaseRoutes(routes, db);
   routes.add(
     {

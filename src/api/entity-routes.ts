@@ -5,7 +5,7 @@ import { notFound } from '../domain/errors.js';
 import { refreshDirtyProjects } from '../reconcile/projects.js';
 import { countryByCode } from '../reference/countries.js';
 import type { Database } from '../store/database.js';
-import { getEntity, listEntities, sourceCounts } from '../store/entities.js';
+import { getEntity, listEntities } from '../store/entities.js';
 import { pageLimit } from '../store/paging.js';
 import { groupProjects } from '../store/projects.js';
 import { getRelease, releaseEntities } from '../store/releases.js';
@@ -65,18 +65,9 @@ function country(code: string) {
   return found;
 }
 
-/** A commitment (a plan or programme) and those that belong to it. */
-interface CommitmentNode {
-  id: string;
-  name: string;
-  kind: unknown;
-  sources: number;
-  children: CommitmentNode[];
-}
-
 /**
  * Entities (`/entities`, one, its revisions, twins; review: accept, reject, edit, merge, split), the review queue,
- * countries (with project counts and sums), mechanisms, policies and commitments (policies as a tree).
+ * and countries (with project counts and sums).
  */
 export function entityRoutes(routes: Routes, db: Kysely<Database>) {
   const entitiesFor = async (q: EntityQuery, all: boolean) => {
@@ -319,73 +310,4 @@ export function entityRoutes(routes: Routes, db: Kysely<Database>) {
         });
       },
     );
-  for (const type of ['mechanism', 'policy'] as const)
-    routes.add(
-      {
-        method: 'get',
-        path: type === 'mechanism' ? '/mechanisms' : '/policies',
-        tag: 'commitments',
-        summary:
-          type === 'mechanism'
-            ? 'Mechanisms (forums, funds, loan programmes, swap lines, Panda bonds), with how many sources name each'
-            : 'Policies (plans, programmes, policy papers), with how many sources name each',
-        response: z.object({
-          items: z.array(EntitySchema.extend({ sources: z.number().int() })),
-          total: z.number().int(),
-        }),
-      },
-      async (c) => {
-        const all = await allPages((cursor) => listEntities(db, { type }, { limit: 500, cursor }));
-        const counts = await sourceCounts(
-          db,
-          all.map((e) => e.id),
-        );
-        const items = all.map((e) => ({ ...e, sources: counts.get(e.id) ?? 0 }));
-        return c.json({ items, total: items.length });
-      },
-    );
-  const Node: z.ZodType<CommitmentNode> = z.lazy(() =>
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      kind: z.unknown(),
-      sources: z.number().int(),
-      children: z.array(Node),
-    }),
-  );
-  routes.add(
-    {
-      method: 'get',
-      path: '/commitments',
-      tag: 'commitments',
-      summary:
-        'Commitments as a tree: plans (China–CELAC Joint Action Plan 2025–2027) and programmes (Five Major Projects)',
-      response: z.object({ items: z.array(Node) }),
-    },
-    async (c) => {
-      const policies = await allPages((cursor) =>
-        listEntities(db, { type: 'policy' }, { limit: 500, cursor }),
-      );
-      const commitments = policies.filter((p) =>
-        ['action plan', 'programme'].includes(String(p.attributes.kind)),
-      );
-      const counts = await sourceCounts(
-        db,
-        commitments.map((e) => e.id),
-      );
-      const nodes = new Map<string, CommitmentNode>(
-        commitments.map((p) => [
-          p.id,
-          { id: p.id, name: p.name, kind: p.attributes.kind, sources: counts.get(p.id) ?? 0, children: [] },
-        ]),
-      );
-      const roots: CommitmentNode[] = [];
-      for (const p of commitments) {
-        const node = nodes.get(p.id);
-        const parent = typeof p.attributes.partOf === 'string' ? nodes.get(p.attributes.partOf) : undefined;
-        if (node) (parent ? parent.children : roots).push(node);
-      }
-      return c.json({ items: roots });
-    },
-  );
 }
