@@ -297,6 +297,21 @@ describe.skipIf(!chromiumAvailable())('web app in Chromium', () => {
     await page.close();
   });
 
+  it('shows the commitments as a tree whose quotes open the reader at their span', async () => {
+    const page = await open('/commitments');
+    const five = page.locator('li.tree-node', { hasText: 'Five Major Projects' }).first();
+    await five.waitFor();
+    expect(await five.locator('li.tree-node').count()).toBe(5);
+    const quote = five.locator('a.quote').first();
+    const words = (await quote.innerText()).replace(/[“”]/g, '');
+    await quote.click();
+    const mark = page.locator('mark.claim.selected');
+    await mark.first().waitFor();
+    expect((await mark.allInnerTexts()).join('').toLowerCase()).toBe(words.toLowerCase());
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
   it('searches from the header of any page', async () => {
     const page = await open('/countries');
     await page.getByRole('searchbox').fill('Chancay');
