@@ -4,6 +4,7 @@ import { EntityType, ReviewState, type Entity } from '../domain/entity.js';
 import { notFound } from '../domain/errors.js';
 import { refreshDirtyProjects } from '../reconcile/projects.js';
 import { countryByCode } from '../reference/countries.js';
+import { countryMechanisms } from '../store/country-mechanisms.js';
 import type { Database } from '../store/database.js';
 import { getEntity, listEntities } from '../store/entities.js';
 import { pageLimit } from '../store/paging.js';
@@ -53,10 +54,55 @@ const entityTwin: TwinSpec<Entity> = {
 export const entityColumns = entityTwin.columns;
 
 const WithCounts = EntitySchema.extend({ claims: z.number().int(), sources: z.number().int() });
+const when = z.string().nullable().describe('YYYY, YYYY-MM or YYYY-MM-DD, as precise as known');
+/** What the registry holds of a country (data/reference/countries.tsv and country-relations.tsv). */
+const CountryAttributes = z.looseObject({
+  iso2: z.string(),
+  iso3: z.string(),
+  region: z.string().optional(),
+  lac: z.boolean().describe('in Latin America and the Caribbean'),
+  celac: z.boolean().describe('a CELAC member state'),
+  celacSince: when.optional().describe('when it joined CELAC'),
+  celacSuspended: z.string().nullable().optional().describe('FROM/TO: when it suspended its participation'),
+  bri: z
+    .object({ status: z.enum(['signed', 'exited', 'none']), signed: when, exited: when })
+    .optional()
+    .describe('its Belt and Road memorandum of understanding (CELAC states)'),
+  recognizes: z
+    .enum(['PRC', 'ROC'])
+    .optional()
+    .describe('the Chinese government it recognizes (CELAC states)'),
+  prcSince: when.optional().describe('when its present relations with the PRC began'),
+  note: z.string().nullable().optional(),
+});
 const Country = EntitySchema.extend({
+  attributes: CountryAttributes,
   projects: z.number().int(),
   amountUsd2021: z.number(),
 });
+
+const Passage = z.object({
+  sourceId: z.string(),
+  title: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  quote: z.string().describe('the sentence'),
+  start: z.number().int().describe('where the sentence starts in the source text (UTF-16 code units)'),
+  end: z.number().int(),
+  claimId: z.string().nullable().describe('the first claim whose evidence lies in the sentence'),
+});
+const CountryMechanism = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.string().describe('mechanism or policy'),
+  kind: z.string().nullable().describe('swap line, fund, forum, loan programme, initiative, action plan...'),
+  sources: z.number().int().describe('how many sources name it with the country'),
+  firstSeen: z.string().nullable().describe('the earliest publication date of those sources'),
+  lastSeen: z.string().nullable().describe('the latest publication date of those sources'),
+  figures: z.array(Claim).describe('amounts stated in those sentences, the latest first'),
+  evidence: z.array(Passage).describe('the sentences, newest source first'),
+});
+// How many sentences and figures a country profile shows of each mechanism.
+const mechanismEvidence = 20;
 
 /** A country code or registry id (`country:PE`, PE, PER) to the country's alpha-3 and registry id, or 404. */
 function country(code: string) {
@@ -278,12 +324,19 @@ export function entityRoutes(routes: Routes, db: Kysely<Database>) {
         path: '/countries/:code',
         tag: 'countries',
         summary:
-          'A country profile: membership and relations with dates, projects by sector, year, status and flow',
+          'A country profile: membership and relations with dates, projects by sector, year, status and flow, and the mechanisms (swap lines, funds, forums, plans) sources name with it',
         response: Country.extend({
+          claims: z.number().int(),
+          sources: z.number().int(),
           bySector: z.array(Group),
           byYear: z.array(Group),
           byStatus: z.array(Group),
           byFlow: z.array(Group),
+          mechanisms: z
+            .array(CountryMechanism)
+            .describe(
+              'mechanisms and policies named in a sentence with the country (or its organizations and places), or in a paragraph that names no other LAC country; most sources first',
+            ),
         }),
       },
       async (c) => {
@@ -292,11 +345,12 @@ export function entityRoutes(routes: Routes, db: Kysely<Database>) {
         const entity = await getEntity(db, found.id);
         if (!entity) throw notFound('country', found.id);
         const filter = { iso3: found.iso3 };
-        const [bySector, byYear, byStatus, byFlow] = await Promise.all([
+        const [bySector, byYear, byStatus, byFlow, mechanisms] = await Promise.all([
           groupProjects(db, filter, 'sector'),
           groupProjects(db, filter, 'year'),
           groupProjects(db, filter, 'status'),
           groupProjects(db, filter, 'flow'),
+          countryMechanisms(db, found.iso2, mechanismEvidence),
         ]);
         byYear.sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''));
         return c.json({
@@ -307,6 +361,7 @@ export function entityRoutes(routes: Routes, db: Kysely<Database>) {
           byYear,
           byStatus,
           byFlow,
+          mechanisms,
         });
       },
     );
