@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 import { describeEachBackend } from '../../test/helpers/backends.js';
 import { textDocument } from '../../test/helpers/documents.js';
 import { storeDocument } from '../pipeline/store-document.js';
-import { entitiesInSource } from '../store/entities.js';
+import { entitiesInSource, getEntity } from '../store/entities.js';
 import { loadCountryRelations, seedRegistry } from './registry.js';
 
 describeEachBackend('the registry', (store) => {
@@ -43,6 +43,8 @@ describeEachBackend('the registry', (store) => {
     const members = celac.map((r) => JSON.parse(r.attributes) as { celac: boolean; recognizes?: string });
     expect(members.filter((m) => m.celac)).toHaveLength(33);
     expect(members.filter((m) => m.recognizes === 'ROC')).toHaveLength(7);
+    const brazil = await getEntity(db, 'country:BR');
+    expect(brazil?.attributes).toMatchObject({ celacSince: '2011-12-03', celacSuspended: '2020-01/2023-01' });
   });
 
   it('links three names of China Eximbank in a document to one registry entity', async () => {
@@ -65,12 +67,18 @@ it('says which row of country-relations.tsv is wrong', () => {
   const path = join(dir, 'r.tsv');
   writeFileSync(
     path,
-    'iso2\tbri\tbri_signed\tbri_exit\trecognizes\tprc_since\tnote\nPA\texited\t2017-11\t\tPRC\t2017-06-13\t\n',
+    'iso2\tbri\tbri_signed\tbri_exit\trecognizes\tprc_since\tnote\tcelac_since\nPA\texited\t2017-11\t\tPRC\t2017-06-13\t\t2011-12-03\n',
   );
   expect(() => loadCountryRelations(path)).toThrow(`${path}: row 1: bri_exit goes with exited only`);
   writeFileSync(
     path,
-    'iso2\tbri\tbri_signed\tbri_exit\trecognizes\tprc_since\tnote\nPE\tsigned\tApril 2019\t\tPRC\t\t\n',
+    'iso2\tbri\tbri_signed\tbri_exit\trecognizes\tprc_since\tnote\tcelac_since\nPE\tsigned\tApril 2019\t\tPRC\t\t\t2011-12-03\n',
   );
   expect(() => loadCountryRelations(path)).toThrow(/bri_signed "April 2019" is not YYYY/);
+  const header =
+    'iso2\tbri\tbri_signed\tbri_exit\trecognizes\tprc_since\tnote\tcelac_since\tcelac_suspended\n';
+  writeFileSync(path, `${header}PE\tsigned\t2019-04\t\tPRC\t1971-11-02\t\t\t\n`);
+  expect(() => loadCountryRelations(path)).toThrow(`${path}: row 1: celac_since "" is not YYYY`);
+  writeFileSync(path, `${header}BR\tnone\t\t\tPRC\t1974-08-15\t\t2011-12-03\t2020-01\n`);
+  expect(() => loadCountryRelations(path)).toThrow(/celac_suspended "2020-01" is not a period FROM\/TO/);
 });

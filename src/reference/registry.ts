@@ -19,6 +19,9 @@ export interface CountryRelations {
   recognizes: 'PRC' | 'ROC';
   prcSince: string | null;
   note: string | null;
+  /** when the state joined CELAC, and a period (`from/to`) when it suspended its participation */
+  celacSince: string | null;
+  celacSuspended: string | null;
 }
 
 const datePattern = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -44,6 +47,11 @@ export function loadCountryRelations(
     if ((status === 'none') !== !row.bri_signed)
       throw new Error(`${where}: bri_signed goes with signed or exited`);
     if ((status === 'exited') !== !!row.bri_exit) throw new Error(`${where}: bri_exit goes with exited only`);
+    if (!row.celac_since || !datePattern.test(row.celac_since))
+      throw new Error(`${where}: celac_since "${row.celac_since ?? ''}" is not YYYY, YYYY-MM or YYYY-MM-DD`);
+    const suspended = (row.celac_suspended ?? '').split('/');
+    if (row.celac_suspended && (suspended.length !== 2 || !suspended.every((d) => datePattern.test(d))))
+      throw new Error(`${where}: celac_suspended "${row.celac_suspended}" is not a period FROM/TO of dates`);
     relations.set(iso2, {
       bri: {
         status: status as CountryRelations['bri']['status'],
@@ -53,6 +61,8 @@ export function loadCountryRelations(
       recognizes: row.recognizes,
       prcSince: row.prc_since || null,
       note: row.note || null,
+      celacSince: row.celac_since,
+      celacSuspended: row.celac_suspended || null,
     });
   });
   return relations;
