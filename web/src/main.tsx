@@ -46,7 +46,7 @@ function Page({ place }: { place: Place }) {
   if (path === '/projects') return <ProjectsPage query={query} />;
   if (project) return <ProjectPage id={project} />;
   if (path === '/sources') return <SourcesPage />;
-  if (source) return <SourcePage id={source} claim={query.get('claim')} />;
+  if (source) return <SourcePage id={source} claim={query.get('claim')} at={query.get('at')} />;
   if (path === '/indicators') return <IndicatorsPage />;
   if (path === '/countries') return <CountriesPage />;
   if (country) return <CountryPage code={country} />;

@@ -1,8 +1,8 @@
-/** A marked span of text: a claim's evidence or an entity's mention. */
+/** A marked span of text: a claim's evidence, an entity's mention, or a passage a link points at (`?at=`). */
 export interface Mark {
   start: number;
   end: number;
-  kind: 'claim' | 'entity';
+  kind: 'claim' | 'entity' | 'passage';
   id: string;
 }
 

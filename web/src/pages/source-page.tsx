@@ -20,6 +20,7 @@ function Highlighted({
 }) {
   const claim = seg.marks.find((m) => m.kind === 'claim');
   const entity = seg.marks.find((m) => m.kind === 'entity');
+  const passage = seg.marks.find((m) => m.kind === 'passage');
   let node = <>{seg.text}</>;
   if (entity)
     node = (
@@ -27,6 +28,7 @@ function Highlighted({
         {node}
       </span>
     );
+  if (passage) node = <span class="passage">{node}</span>;
   if (claim) {
     node = (
       <mark
@@ -146,11 +148,20 @@ function Copies({ s }: { s: SourceDetail }) {
   );
 }
 
+/** `?at=start-end`: a passage of the text (a sentence a mechanism is named in), else null. */
+function passageAt(at: string | null, length: number): Mark | null {
+  const m = /^(\d+)-(\d+)$/.exec(at ?? '');
+  const start = Number(m?.[1]);
+  const end = Number(m?.[2]);
+  return m && start < end && end <= length ? { kind: 'passage', id: 'at', start, end } : null;
+}
+
 /**
  * The source reader: the document's text with claims highlighted at their offsets and repeated paragraphs greyed.
- * `claim` (from `?claim=`) is selected and scrolled to, so evidence links land on their exact span.
+ * `claim` (from `?claim=`) is selected and scrolled to, so evidence links land on their exact span; `at`
+ * (`?at=start-end`, offsets in the text) underlines a passage that is not a claim's and scrolls to it.
  */
-export function SourcePage({ id, claim }: { id: string; claim: string | null }) {
+export function SourcePage({ id, claim, at }: { id: string; claim: string | null; at: string | null }) {
   const i18n = useI18n();
   const { t, tn, href } = i18n;
   const source = useFetch<SourceDetail>(`/sources/${encodeURIComponent(id)}`);
@@ -158,25 +169,30 @@ export function SourcePage({ id, claim }: { id: string; claim: string | null }) 
   useEffect(() => setSelected(claim), [claim, id]);
   const marks = useMemo<Mark[]>(() => {
     if (source.state !== 'done') return [];
-    const { claims, entities } = source.data;
+    const { claims, entities, text } = source.data;
+    const passage = passageAt(at, text.length);
     return [
       ...claims.map((c): Mark => ({ kind: 'claim', id: c.id, start: c.evidence.start, end: c.evidence.end })),
       ...entities.flatMap((e) => e.mentions.map((m): Mark => ({ kind: 'entity', id: e.id, ...m }))),
+      ...(passage ? [passage] : []),
     ];
-  }, [source]);
+  }, [source, at]);
   const title =
     source.state === 'done'
       ? (source.data.title ??
         sourceLabel({ title: null, uri: source.data.uri, excerpt: firstParagraph(source.data) }))
       : null;
   useTitle(title);
-  // The claim asked for in the URL is brought into view once the text is there.
+  // The passage or claim asked for in the URL is brought into view once the text is there.
   useEffect(() => {
-    if (source.state !== 'done' || !claim) return;
-    const mark = document.querySelector<HTMLElement>(`mark[data-claim-id="${CSS.escape(claim)}"]`);
-    mark?.scrollIntoView({ block: 'center' });
+    if (source.state !== 'done') return;
+    const passage = document.querySelector<HTMLElement>('.reader .passage');
+    const mark = claim
+      ? document.querySelector<HTMLElement>(`mark[data-claim-id="${CSS.escape(claim)}"]`)
+      : null;
+    (passage ?? mark)?.scrollIntoView({ block: 'center' });
     mark?.focus({ preventScroll: true });
-  }, [source.state, claim]);
+  }, [source.state, claim, at]);
   const select = (claimId: string) => {
     setSelected(claimId);
     navigate(href(`/sources/${encodeURIComponent(id)}`, { claim: claimId }), { replace: true });
