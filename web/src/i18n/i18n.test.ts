@@ -68,6 +68,30 @@ describe('formatting', () => {
     expect(en1.sector(null)).toBe('Not stated');
   });
 
+  it('names registry bodies, their kinds and indicators in the language, and keeps names it does not know', () => {
+    expect(es1.entityName('policy:jap-2025-2027', 'China–CELAC Joint Action Plan 2025–2027')).toBe(
+      'Plan de Acción Conjunto China-CELAC 2025-2027',
+    );
+    expect(pt1.entityName('mech:bri', 'Belt and Road Initiative')).toBe('Iniciativa Cinturão e Rota');
+    expect(en1.entityName('mech:bri', 'Belt and Road Initiative (edited)')).toBe(
+      'Belt and Road Initiative (edited)',
+    );
+    expect(es1.entityName('mech:new-fund', 'A new fund')).toBe('A new fund');
+    expect(pt1.kind('financial mechanism')).toBe('Mecanismo financeiro');
+    expect(es1.indicatorName('indicator:solar-pv-capacity:cn:lac', 'x')).toBe(
+      'Capacidad solar fotovoltaica de China en América Latina y el Caribe',
+    );
+    expect(pt1.indicatorName('indicator:wind-capacity:cn:world', 'x')).toBe('Capacidade eólica da China');
+    expect(es1.indicatorName('indicator:fdi:all:lac', 'x')).toBe(
+      'Inversión directa en América Latina y el Caribe',
+    );
+    // A place the vocabulary does not have, or an unknown measure: the stored name.
+    expect(es1.indicatorName('indicator:trade:cn:peru', 'China-invested trade in Peru')).toBe(
+      'China-invested trade in Peru',
+    );
+    expect(en1.indicatorName('indicator:solar-pv-capacity:cn:lac', 'Stored')).toBe('Stored');
+  });
+
   it('writes quantities with their units, power in GW from a thousand MW', () => {
     expect(formatQuantity(en1, 363, 'MW')).toBe('363 MW');
     expect(formatQuantity(en1, 1400, 'MW')).toBe('1.4 GW');

@@ -4,7 +4,17 @@ import { queryString } from '../router';
 import { en, type Key } from './en';
 import { es } from './es';
 import { pt } from './pt';
-import { flowNames, propertyNames, sectorNames, statusNames, type Names } from './names';
+import {
+  bodyNames,
+  flowNames,
+  indicatorPlaces,
+  kindNames,
+  measureNames,
+  propertyNames,
+  sectorNames,
+  statusNames,
+  type Names,
+} from './names';
 
 export const langs = ['en', 'es', 'pt'] as const;
 export type Lang = (typeof langs)[number];
@@ -53,6 +63,12 @@ export interface I18n {
   status(value: string | null): string;
   flow(value: string | null): string;
   property(value: string): string;
+  /** a registry kind of mechanism or policy (fund, forum, action plan...) */
+  kind(value: string): string;
+  /** a registry entity's name in Spanish or Portuguese when we have it, else `name` as stored (English) */
+  entityName(id: string, name: string): string;
+  /** an indicator's name in the language, made from its id's measure, actor and place, else `name` as stored */
+  indicatorName(id: string, name: string): string;
   /** an in-app link with the language kept when it is in the URL */
   href(path: string, query?: Record<string, string | number | null | undefined | string[]>): string;
 }
@@ -74,6 +90,19 @@ function formatDate(lang: Lang, value: string): string {
     ? { dateStyle: 'medium', timeZone: 'UTC' }
     : { year: 'numeric', month: 'long', timeZone: 'UTC' };
   return new Intl.DateTimeFormat(lang, options).format(date);
+}
+
+const actorWords: Record<Lang, string> = { en: 'China', es: 'de China', pt: 'da China' };
+
+/** `indicator:<measure>:<actor>:<place>` in the language: "Capacidad eólica de China", else null. */
+function indicatorLabel(lang: Lang, id: string): string | null {
+  const [kind, measure = '', actor, place] = id.split(':');
+  const what = measureNames[measure]?.[lang];
+  const where = place === 'world' ? '' : indicatorPlaces[place ?? '']?.[lang];
+  if (kind !== 'indicator' || !what || where === undefined || (actor !== 'cn' && actor !== 'all'))
+    return null;
+  const label = [what, actor === 'cn' ? actorWords[lang] : '', where].filter(Boolean).join(' ');
+  return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
 export function makeI18n(lang: Lang, inUrl: boolean): I18n {
@@ -113,6 +142,9 @@ export function makeI18n(lang: Lang, inUrl: boolean): I18n {
     status: (v) => (v ? named(statusNames, lang, v) : t('common.unknown')),
     flow: (v) => (v ? named(flowNames, lang, v) : t('common.unknown')),
     property: (v) => named(propertyNames, lang, v),
+    kind: (v) => named(kindNames, lang, v),
+    entityName: (id, name) => (lang === 'en' ? name : (bodyNames[id]?.[lang] ?? name)),
+    indicatorName: (id, name) => (lang === 'en' ? name : (indicatorLabel(lang, id) ?? name)),
     href: (path, query = {}) => path + queryString({ ...query, lang: inUrl ? lang : null }),
   };
 }

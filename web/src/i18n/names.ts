@@ -140,3 +140,121 @@ export const propertyNames: Names = {
   financier: n('Financier', 'Financiador', 'Financiador'),
   date: n('Date', 'Fecha', 'Data'),
 };
+
+/** Kinds of mechanisms and policies in the registry (`attributes.kind`). */
+export const kindNames: Names = {
+  forum: n('Forum', 'Foro', 'Fórum'),
+  fund: n('Fund', 'Fondo', 'Fundo'),
+  'loan programme': n('Loan programme', 'Programa de préstamos', 'Programa de empréstimos'),
+  initiative: n('Initiative', 'Iniciativa', 'Iniciativa'),
+  'financial mechanism': n('Financial mechanism', 'Mecanismo financiero', 'Mecanismo financeiro'),
+  'action plan': n('Action plan', 'Plan de acción', 'Plano de ação'),
+  programme: n('Programme', 'Programa', 'Programa'),
+  'policy paper': n('Policy paper', 'Documento de política', 'Documento de política'),
+};
+
+/**
+ * The registry's mechanisms and policies (data/reference/organizations.tsv) by id, named in each language as
+ * their own texts name them. Entities found in documents keep the name they were found with.
+ */
+export const bodyNames: Names = {
+  'mech:china-celac-forum': n('China–CELAC Forum', 'Foro China-CELAC', 'Fórum China-CELAC'),
+  'mech:china-lac-fund': n(
+    'China–LAC Cooperation Fund',
+    'Fondo de Cooperación China-América Latina',
+    'Fundo de Cooperação China-América Latina',
+  ),
+  'mech:china-lac-infra-loans': n(
+    'China–LAC special infrastructure loans',
+    'Préstamos especiales para infraestructura China-América Latina',
+    'Empréstimos especiais para infraestrutura China-América Latina',
+  ),
+  'mech:bri': n(
+    'Belt and Road Initiative',
+    'Iniciativa de la Franja y la Ruta',
+    'Iniciativa Cinturão e Rota',
+  ),
+  'mech:swap': n('Bilateral currency swap line', 'Swap bilateral de monedas', 'Swap cambial bilateral'),
+  'mech:panda-bonds': n('Panda bonds', 'Bonos panda', 'Títulos panda'),
+  'mech:capacity-fund': n(
+    'Production Capacity Cooperation Investment Fund',
+    'Fondo de Inversión para la Cooperación en Capacidad Productiva',
+    'Fundo de Investimento para a Cooperação em Capacidade Produtiva',
+  ),
+  'policy:jap-2025-2027': n(
+    'China–CELAC Joint Action Plan 2025–2027',
+    'Plan de Acción Conjunto China-CELAC 2025-2027',
+    'Plano de Ação Conjunto China-CELAC 2025-2027',
+  ),
+  'policy:five-major-projects': n(
+    'Five Major Projects',
+    'Cinco Grandes Programas',
+    'Cinco Grandes Programas',
+  ),
+  'policy:five-major-projects:unity': n('Unity Programme', 'Programa de Unidad', 'Programa de Unidade'),
+  'policy:five-major-projects:development': n(
+    'Development Programme',
+    'Programa de Desarrollo',
+    'Programa de Desenvolvimento',
+  ),
+  'policy:five-major-projects:civilization': n(
+    'Civilization Programme',
+    'Programa de Civilización',
+    'Programa de Civilização',
+  ),
+  'policy:five-major-projects:peace': n('Peace Programme', 'Programa de Paz', 'Programa de Paz'),
+  'policy:five-major-projects:people': n(
+    'People-to-People Connectivity Programme',
+    'Programa de Conectividad entre los Pueblos',
+    'Programa de Conectividade entre os Povos',
+  ),
+  'policy:lac-paper-2008': n(
+    "China's Policy Paper on Latin America and the Caribbean (2008)",
+    'Documento de Política de China sobre América Latina y el Caribe (2008)',
+    'Documento de Política da China para a América Latina e o Caribe (2008)',
+  ),
+  'policy:lac-paper-2016': n(
+    "China's Policy Paper on Latin America and the Caribbean (2016)",
+    'Documento de Política de China sobre América Latina y el Caribe (2016)',
+    'Documento de Política da China para a América Latina e o Caribe (2016)',
+  ),
+  'policy:lac-paper-2025': n(
+    "China's Policy Paper on Latin America and the Caribbean (2025)",
+    'Documento de Política de China sobre América Latina y el Caribe (2025)',
+    'Documento de Política da China para a América Latina e o Caribe (2025)',
+  ),
+};
+
+/** The measures of indicator ids (`indicator:<measure>:<actor>:<place>`, src/extract/indicators.ts). */
+export const measureNames: Names = {
+  'solar-pv-capacity': n(
+    'solar PV capacity',
+    'capacidad solar fotovoltaica',
+    'capacidade solar fotovoltaica',
+  ),
+  'wind-capacity': n('wind power capacity', 'capacidad eólica', 'capacidade eólica'),
+  'hydropower-capacity': n('hydropower capacity', 'capacidad hidroeléctrica', 'capacidade hidrelétrica'),
+  'fdi-stock': n('direct investment stock', 'stock de inversión directa', 'estoque de investimento direto'),
+  fdi: n('direct investment', 'inversión directa', 'investimento direto'),
+  trade: n('trade', 'comercio', 'comércio'),
+  exports: n('exports', 'exportaciones', 'exportações'),
+  imports: n('imports', 'importaciones', 'importações'),
+  loans: n('loans', 'préstamos', 'empréstimos'),
+  'infrastructure-projects': n(
+    'infrastructure projects',
+    'proyectos de infraestructura',
+    'projetos de infraestrutura',
+  ),
+  jobs: n('jobs', 'empleos', 'empregos'),
+  capacity: n('capacity', 'capacidad', 'capacidade'),
+  investment: n('investment', 'inversión', 'investimento'),
+};
+
+/** How an indicator's place reads after its measure ("in Latin America and the Caribbean"). */
+export const indicatorPlaces: Names = {
+  lac: n(
+    'in Latin America and the Caribbean',
+    'en América Latina y el Caribe',
+    'na América Latina e no Caribe',
+  ),
+};

@@ -12,7 +12,7 @@ function Node({ node, depth }: { node: CommitmentNode; depth: number }) {
   const body = (
     <>
       <div class="meta">
-        {node.kind && <span>{node.kind}</span>}
+        {typeof node.kind === 'string' && <span>{i18n.kind(node.kind)}</span>}
         <span>
           {t('filter.status')}: {node.status ? i18n.status(node.status) : t('commitments.noStatus')}
         </span>
@@ -56,7 +56,7 @@ function Node({ node, depth }: { node: CommitmentNode; depth: number }) {
     <li id={node.id} class="tree-node">
       <details open={depth === 0}>
         <summary>
-          <strong>{node.name}</strong>
+          <strong>{i18n.entityName(node.id, node.name)}</strong>
           {node.status && <span class="badge">{i18n.status(node.status)}</span>}
         </summary>
         {body}

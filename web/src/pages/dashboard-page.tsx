@@ -16,7 +16,9 @@ function IndicatorCard({ indicator }: { indicator: IndicatorSummary }) {
   return (
     <li class="card indicator-card">
       <h3>
-        <a href={href('/indicators', {}) + `#${encodeURIComponent(indicator.id)}`}>{indicator.name}</a>
+        <a href={href('/indicators', {}) + `#${encodeURIComponent(indicator.id)}`}>
+          {i18n.indicatorName(indicator.id, indicator.name)}
+        </a>
       </h3>
       {latest ? (
         <p class="headline-value">

@@ -53,7 +53,7 @@ function SeriesChart({ series }: { series: IndicatorDetail['series'][number] }) 
 }
 
 function Indicator({ summary }: { summary: IndicatorSummary }) {
-  const { tn } = useI18n();
+  const { tn, indicatorName } = useI18n();
   const detail = useFetch<IndicatorDetail>(`/indicators/${encodeURIComponent(summary.id)}`);
   // A link from the dashboard names the indicator in the hash: bring it into view once its charts are in.
   useEffect(() => {
@@ -62,7 +62,7 @@ function Indicator({ summary }: { summary: IndicatorSummary }) {
   }, [detail.state, summary.id]);
   return (
     <section class="indicator" id={summary.id} aria-labelledby={`${summary.id}-h`}>
-      <h2 id={`${summary.id}-h`}>{summary.name}</h2>
+      <h2 id={`${summary.id}-h`}>{indicatorName(summary.id, summary.name)}</h2>
       <p class="meta">
         <span>{tn('count.claims', summary.claims)}</span>
         <span>{tn('count.sources', summary.sources)}</span>
