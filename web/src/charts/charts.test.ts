@@ -39,7 +39,7 @@ describe('indicator chart', () => {
 });
 
 describe('totals chart', () => {
-  it('draws one bar per year (SVG snapshot)', async () => {
+  it('draws one bar per year with projects, on an axis of every year between (SVG snapshot)', async () => {
     const rows = [
       { year: 2010, amount: 3.2e9, count: 4 },
       { year: 2011, amount: 1.1e9, count: 3 },
@@ -47,6 +47,8 @@ describe('totals chart', () => {
     ];
     const chart = totalsChart(rows, { document });
     expect(chart.querySelectorAll('rect')).toHaveLength(3);
+    // Every year from the first to the last is on the axis, each labelled (the tick labels follow each other).
+    expect(chart.textContent).toContain('201020112012201320142015');
     await expect(chart.outerHTML).toMatchFileSnapshot('./__snapshots__/totals.svg');
   });
 });
