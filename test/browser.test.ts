@@ -24,6 +24,8 @@ const hostile = [
   'Peru got $5 billion <img src=x onerror="window.__xss = 2; alert(\'img ran\')"> in 2024.',
 ].join('\n');
 const password = 'correct horse battery staple';
+const swapSentence =
+  "The People's Bank of China and the Central Bank of Argentina renewed their currency swap line of 130 billion yuan on June 12, 2024.";
 
 interface AxeViolation {
   id: string;
@@ -81,6 +83,12 @@ describe.skipIf(!chromiumAvailable())('web app in Chromium', () => {
     const copy = readFileSync(samplePath(seedFiles[0]), 'utf8') + '\nRepublished with permission.';
     copyId = (await storeDocument(store.db, textDocument(copy, 'syndicated-copy.txt'))).sourceId;
     hostileId = (await storeDocument(store.db, textDocument(hostile, 'hostile.txt'))).sourceId;
+    // Written for this test: a story on Argentina's swap line, preceded by enough text that its sentence is far down.
+    const filler = Array.from({ length: 30 }, (_, i) => `Paragraph ${i + 1} of background on trade.`);
+    await storeDocument(
+      store.db,
+      textDocument(['Swap renewed', ...filler, swapSentence].join('\n\n'), 'https://example.org/swap.txt'),
+    );
     await importGcdf(store.db, gcdfFolder(gcdfRows.slice(0, 80)));
     await addUser(store.db, 'editor', 'editor', password);
     server = await startServer(store, 0, { hostname: '127.0.0.1' });
@@ -225,7 +233,13 @@ describe.skipIf(!chromiumAvailable())('web app in Chromium', () => {
       .click();
     await page.getByRole('heading', { name: 'Indicadores', level: 1 }).waitFor();
     expect(new URL(page.url()).searchParams.get('lang')).toBe('es');
-    const table = page.locator('section.indicator', { hasText: 'solar PV' }).locator('.series-table');
+    // Indicator names are made in the language from the indicator's measure, actor and place.
+    const solar = page.locator('section.indicator', {
+      has: page.getByRole('heading', {
+        name: 'Capacidad solar fotovoltaica de China en América Latina y el Caribe',
+      }),
+    });
+    const table = solar.locator('.series-table');
     await table.first().waitFor();
     expect((await table.allInnerTexts()).join('\n')).toMatch(/1,4 GW/);
     await page.getByRole('link', { name: 'Português' }).click();
@@ -308,6 +322,42 @@ describe.skipIf(!chromiumAvailable())('web app in Chromium', () => {
     const mark = page.locator('mark.claim.selected');
     await mark.first().waitFor();
     expect((await mark.allInnerTexts()).join('').toLowerCase()).toBe(words.toLowerCase());
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('lists the mechanisms named with a country, in its language, and opens the reader at the sentence', async () => {
+    const page = await open('/countries/AR?lang=es');
+    const swap = page.locator('ul.mechanisms > li[data-entity-id="mech:swap"]');
+    await swap.waitFor();
+    expect(await swap.locator('strong').first().innerText()).toBe('Swap bilateral de monedas');
+    const text = await swap.innerText();
+    expect(text).toContain('Mecanismo financiero');
+    expect(text).toMatch(/Última cifra: 130[^\n]*(CNY|CN¥)/);
+    expect(await axeProblems(page)).toEqual([]);
+    await shot(page, 'country-mechanisms-es');
+    const quote = swap.locator('a.quote').first();
+    const words = (await quote.innerText()).replace(/[“”]/g, '');
+    expect(words).toBe(swapSentence);
+    await quote.click();
+    // The reader underlines exactly that sentence, on screen, with its figure selected; the language stays.
+    const passage = page.locator('.reader .passage');
+    await passage.first().waitFor();
+    expect((await passage.allInnerTexts()).join('')).toBe(swapSentence);
+    expect(
+      await passage.first().evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= innerHeight;
+      }),
+    ).toBe(true);
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('es');
+    await page.locator('.claim-detail').waitFor();
+    expect(await page.locator('.claim-detail blockquote').innerText()).toContain('130 billion yuan');
+    // Commitments are named in the language too.
+    await page.goto(base + '/commitments?lang=pt');
+    await page
+      .locator('li.tree-node strong', { hasText: 'Plano de Ação Conjunto China-CELAC 2025-2027' })
+      .waitFor();
     expect(page.errors).toEqual([]);
     await page.close();
   });

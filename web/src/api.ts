@@ -268,6 +268,9 @@ export interface CountryAttributes {
   recognizes?: 'PRC' | 'ROC' | null;
   prcSince?: string | null;
   note?: string | null;
+  celacSince?: string | null;
+  /** `from/to`, when the country suspended its participation in CELAC */
+  celacSuspended?: string | null;
 }
 
 export interface CountrySummary {
@@ -279,11 +282,28 @@ export interface CountrySummary {
   amountUsd2021: number;
 }
 
-export interface MechanismRef {
+/** A sentence naming a mechanism with a country, at its offsets in the source text. */
+export interface Passage {
+  sourceId: string;
+  title: string | null;
+  publishedAt: string | null;
+  quote: string;
+  start: number;
+  end: number;
+  claimId: string | null;
+}
+
+/** A mechanism or policy sources name with a country (`/countries/:code` `mechanisms`). */
+export interface CountryMechanism {
   id: string;
   name: string;
-  kind?: string | null;
-  evidence?: { claimId?: string | null; sourceId: string; title: string | null; quote: string }[];
+  type: string;
+  kind: string | null;
+  sources: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  figures: Claim[];
+  evidence: Passage[];
 }
 
 export interface CountryDetail extends CountrySummary {
@@ -293,7 +313,7 @@ export interface CountryDetail extends CountrySummary {
   byYear: Group[];
   byStatus: Group[];
   byFlow: Group[];
-  mechanisms?: MechanismRef[];
+  mechanisms: CountryMechanism[];
 }
 
 export interface CommitmentNode {

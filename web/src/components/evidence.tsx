@@ -33,14 +33,13 @@ export function EvidenceList({ claims, limit = 3 }: { claims: EvidenceRef[]; lim
   );
 }
 
-/** Where an entity id leads in the app: a project's page, a country's profile, a commitment, else a search. */
+/** Where an entity id leads in the app: a project's page, a country's profile, a commitment (policy), else a search. */
 export function useEntityHref(): (id: string, name: string) => string {
   const { href } = useI18n();
   return (id, name) => {
     if (id.startsWith('project:')) return href(`/projects/${encodeURIComponent(id)}`);
     if (id.startsWith('country:')) return href(`/countries/${encodeURIComponent(id.slice(8))}`);
-    if (id.startsWith('policy:') || id.startsWith('mechanism:'))
-      return href('/commitments') + `#${encodeURIComponent(id)}`;
+    if (id.startsWith('policy:')) return href('/commitments') + `#${encodeURIComponent(id)}`;
     return href('/search', { q: name });
   };
 }

@@ -18,13 +18,31 @@ export function useRecognition(): (c: CountrySummary) => string {
   };
 }
 
+/** A country's Belt and Road memorandum in words: since when, or when it left. */
 export function useBri(): (c: CountrySummary) => string {
   const { t, date } = useI18n();
   return (c) => {
     const bri = c.attributes.bri;
+    if (bri?.status === 'exited' && bri.exited)
+      return t('country.briExited', { from: bri.signed ? date(bri.signed) : '?', date: date(bri.exited) });
     if (!bri || bri.status !== 'signed') return t('country.briNo');
-    if (bri.exited) return t('country.briExited', { date: date(bri.exited) });
     return bri.signed ? t('country.briSince', { date: date(bri.signed) }) : t('country.briYes');
+  };
+}
+
+/** A country's CELAC membership in words: since when, and when it suspended its participation. */
+export function useCelac(): (c: CountrySummary) => string {
+  const { t, date } = useI18n();
+  return (c) => {
+    const a = c.attributes;
+    if (!a.celac) return t('country.celacNo');
+    const since = a.celacSince
+      ? t('country.celacSince', { date: date(a.celacSince) })
+      : t('country.celacMember');
+    const [from, to] = (a.celacSuspended ?? '').split('/');
+    return from && to
+      ? `${since}; ${t('country.celacSuspended', { from: date(from), to: date(to) })}`
+      : since;
   };
 }
 

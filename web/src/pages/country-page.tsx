@@ -1,12 +1,13 @@
-import type { CountryDetail, Group } from '../api';
+import type { CountryDetail, CountryMechanism, Group, Passage } from '../api';
 import { BarTable } from '../components/bars';
 import { lazy } from '../components/lazy';
 import { Show } from '../components/status';
 import { useCountryName } from '../countries';
+import { formatValue } from '../format';
 import { useI18n } from '../i18n';
 import { useTitle } from '../title';
 import { useFetch } from '../use-fetch';
-import { useBri, useRecognition } from './countries-page';
+import { useBri, useCelac, useRecognition } from './countries-page';
 
 const TotalsFigure = lazy(() => import('../charts/totals-figure').then((m) => m.TotalsFigure));
 
@@ -16,6 +17,87 @@ const years = (groups: Group[]) =>
     .map((g) => ({ year: Number(g.key), amount: g.amountUsd2021, count: g.count }))
     .sort((a, b) => a.year - b.year);
 
+// How many sentences a mechanism shows before "and N more".
+const shownPassages = 3;
+
+/** A sentence naming a mechanism, linking to it in the source reader (underlined there, its claim selected). */
+function PassageLink({ p }: { p: Passage }) {
+  const { href, date } = useI18n();
+  return (
+    <li>
+      <a
+        class="quote"
+        href={href(`/sources/${encodeURIComponent(p.sourceId)}`, {
+          at: `${p.start}-${p.end}`,
+          claim: p.claimId,
+        })}
+      >
+        “{p.quote}”
+      </a>{' '}
+      <span class="meta">
+        {p.title ?? p.sourceId}
+        {p.publishedAt && ` · ${date(p.publishedAt)}`}
+      </span>
+    </li>
+  );
+}
+
+/** The mechanisms and policies sources name with the country: kind, sources, when, the latest figure, quotes. */
+function Mechanisms({ mechanisms }: { mechanisms: CountryMechanism[] }) {
+  const i18n = useI18n();
+  const { t, tn, date } = i18n;
+  if (mechanisms.length === 0) return <p class="muted">{t('country.noMechanisms')}</p>;
+  return (
+    <ul class="mechanisms">
+      {mechanisms.map((m) => {
+        const figure = m.figures[0];
+        const rest = m.evidence.slice(shownPassages);
+        return (
+          <li key={m.id} data-entity-id={m.id}>
+            <strong>{i18n.entityName(m.id, m.name)}</strong>
+            <div class="meta">
+              {m.kind && <span>{i18n.kind(m.kind)}</span>}
+              <span>{tn('count.sources', m.sources)}</span>
+              {m.firstSeen && m.lastSeen && (
+                <span>
+                  {m.firstSeen.slice(0, 10) === m.lastSeen.slice(0, 10)
+                    ? date(m.lastSeen.slice(0, 10))
+                    : t('country.seenBetween', {
+                        from: date(m.firstSeen.slice(0, 10)),
+                        to: date(m.lastSeen.slice(0, 10)),
+                      })}
+                </span>
+              )}
+            </div>
+            {figure && (
+              <p class="figure">
+                {t('country.latestFigure')}:{' '}
+                <strong>{formatValue(i18n, figure.value, figure.qualifier, figure.property)}</strong>
+                {figure.time && <> · {date(figure.time)}</>}
+              </p>
+            )}
+            <ul class="evidence">
+              {m.evidence.slice(0, shownPassages).map((p) => (
+                <PassageLink key={`${p.sourceId}-${p.start}`} p={p} />
+              ))}
+            </ul>
+            {rest.length > 0 && (
+              <details>
+                <summary>{t('project.moreEvidence', { n: rest.length })}</summary>
+                <ul class="evidence">
+                  {rest.map((p) => (
+                    <PassageLink key={`${p.sourceId}-${p.start}`} p={p} />
+                  ))}
+                </ul>
+              </details>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 /** One country's profile: its ties to China, its projects by sector and over time, and mechanisms such as swap lines. */
 export function CountryPage({ code }: { code: string }) {
   const i18n = useI18n();
@@ -24,6 +106,7 @@ export function CountryPage({ code }: { code: string }) {
   const name = useCountryName();
   const recognition = useRecognition();
   const bri = useBri();
+  const celac = useCelac();
   useTitle(country.state === 'done' ? name(country.data.attributes.iso2) : t('nav.countries'));
   return (
     <Show data={country}>
@@ -39,7 +122,7 @@ export function CountryPage({ code }: { code: string }) {
             <dl class="facts">
               <div>
                 <dt>CELAC</dt>
-                <dd>{c.attributes.celac ? t('country.celacMember') : t('country.celacNo')}</dd>
+                <dd>{celac(c)}</dd>
               </div>
               <div>
                 <dt>{t('country.bri')}</dt>
@@ -85,33 +168,7 @@ export function CountryPage({ code }: { code: string }) {
               </section>
               <section aria-labelledby="mechanisms-heading">
                 <h2 id="mechanisms-heading">{t('country.mechanisms')}</h2>
-                {(c.mechanisms ?? []).length === 0 ? (
-                  <p class="muted">{t('country.noMechanisms')}</p>
-                ) : (
-                  <ul class="mechanisms">
-                    {(c.mechanisms ?? []).map((m) => (
-                      <li key={m.id}>
-                        <strong>{m.name}</strong>
-                        {m.kind && <span class="muted"> · {m.kind}</span>}
-                        <ul class="evidence">
-                          {(m.evidence ?? []).slice(0, 3).map((e, i) => (
-                            <li key={i}>
-                              <a
-                                class="quote"
-                                href={href(`/sources/${encodeURIComponent(e.sourceId)}`, {
-                                  claim: e.claimId ?? null,
-                                })}
-                              >
-                                “{e.quote}”
-                              </a>{' '}
-                              <span class="meta">{e.title ?? e.sourceId}</span>
-                            </li>
-                          ))}
-                        </ul>
-                      </li>
-                    ))}
-                  </ul>
-                )}
+                <Mechanisms mechanisms={c.mechanisms} />
               </section>
             </div>
             <section aria-labelledby="over-time-heading">
