@@ -78,6 +78,8 @@ describe('formatting', () => {
     );
     expect(es1.entityName('mech:new-fund', 'A new fund')).toBe('A new fund');
     expect(pt1.kind('financial mechanism')).toBe('Mecanismo financeiro');
+    expect(es1.type('organization')).toBe('Organización');
+    expect(pt1.origin('import')).toBe('Importação de dados');
     expect(es1.indicatorName('indicator:solar-pv-capacity:cn:lac', 'x')).toBe(
       'Capacidad solar fotovoltaica de China en América Latina y el Caribe',
     );

@@ -10,9 +10,11 @@ import {
   indicatorPlaces,
   kindNames,
   measureNames,
+  originNames,
   propertyNames,
   sectorNames,
   statusNames,
+  typeNames,
   type Names,
 } from './names';
 
@@ -63,6 +65,10 @@ export interface I18n {
   status(value: string | null): string;
   flow(value: string | null): string;
   property(value: string): string;
+  /** an entity type (country, organization, place...) */
+  type(value: string): string;
+  /** where a claim comes from: extraction, a dataset import, an editor */
+  origin(value: string): string;
   /** a registry kind of mechanism or policy (fund, forum, action plan...) */
   kind(value: string): string;
   /** a registry entity's name in Spanish or Portuguese when we have it, else `name` as stored (English) */
@@ -143,6 +149,8 @@ export function makeI18n(lang: Lang, inUrl: boolean): I18n {
     flow: (v) => (v ? named(flowNames, lang, v) : t('common.unknown')),
     property: (v) => named(propertyNames, lang, v),
     kind: (v) => named(kindNames, lang, v),
+    type: (v) => named(typeNames, lang, v),
+    origin: (v) => named(originNames, lang, v),
     entityName: (id, name) => (lang === 'en' ? name : (bodyNames[id]?.[lang] ?? name)),
     indicatorName: (id, name) => (lang === 'en' ? name : (indicatorLabel(lang, id) ?? name)),
     href: (path, query = {}) => path + queryString({ ...query, lang: inUrl ? lang : null }),

@@ -258,3 +258,23 @@ export const indicatorPlaces: Names = {
     'na América Latina e no Caribe',
   ),
 };
+
+/** Entity types (src/domain/entity.ts). */
+export const typeNames: Names = {
+  country: n('Country', 'País', 'País'),
+  organization: n('Organization', 'Organización', 'Organização'),
+  person: n('Person', 'Persona', 'Pessoa'),
+  place: n('Place', 'Lugar', 'Lugar'),
+  project: n('Project', 'Proyecto', 'Projeto'),
+  mechanism: n('Mechanism', 'Mecanismo', 'Mecanismo'),
+  policy: n('Policy', 'Política', 'Política'),
+  event: n('Event', 'Evento', 'Evento'),
+  indicator: n('Indicator', 'Indicador', 'Indicador'),
+};
+
+/** Where a claim comes from (`origin.kind`). */
+export const originNames: Names = {
+  extractor: n('Extraction', 'Extracción', 'Extração'),
+  import: n('Dataset import', 'Importación de datos', 'Importação de dados'),
+  person: n('Editor', 'Editor', 'Editor'),
+};

@@ -294,7 +294,7 @@ function Queue() {
                     <div>
                       <dt>{t('reader.origin')}</dt>
                       <dd>
-                        {current.origin.kind}: {current.origin.name}
+                        {i18n.origin(current.origin.kind)}: {current.origin.name}
                       </dd>
                     </div>
                   </dl>

@@ -7,7 +7,8 @@ import { useFetch } from '../use-fetch';
 
 /** Search results across sources and registry entities, best first. */
 export function SearchPage({ q, kind }: { q: string; kind: string | null }) {
-  const { t, href } = useI18n();
+  const i18n = useI18n();
+  const { t, href } = i18n;
   useTitle(q ? t('search.titleFor', { q }) : t('search.label'));
   const entityHref = useEntityHref();
   const results = useFetch<{ items: SearchHit[] }>(
@@ -49,7 +50,9 @@ export function SearchPage({ q, kind }: { q: string; kind: string | null }) {
                     >
                       {hit.title}
                     </a>{' '}
-                    <span class="badge">{hit.kind === 'source' ? t('search.source') : hit.type}</span>
+                    <span class="badge">
+                      {hit.kind === 'source' ? t('search.source') : i18n.type(hit.type ?? '')}
+                    </span>
                     <p class="snippet">{hit.snippet}</p>
                   </li>
                 ))}

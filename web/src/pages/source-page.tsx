@@ -84,7 +84,7 @@ function ClaimDetail({ claim }: { claim: Claim }) {
         <div>
           <dt>{t('reader.origin')}</dt>
           <dd>
-            {claim.origin.kind}: {claim.origin.name}
+            {i18n.origin(claim.origin.kind)}: {claim.origin.name}
           </dd>
         </div>
         <div>
@@ -288,7 +288,7 @@ export function SourcePage({ id, claim, at }: { id: string; claim: string | null
                     <li key={e.id}>
                       {e.name}{' '}
                       <span class="muted">
-                        {e.type} · {e.mentions.length}×
+                        {i18n.type(e.type)} · {e.mentions.length}×
                       </span>
                     </li>
                   ))}
