@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../src/api/server.js';
 import { importGcdf } from '../src/import/gcdf.js';
@@ -26,6 +26,13 @@ const hostile = [
 const password = 'correct horse battery staple';
 const swapSentence =
   "The People's Bank of China and the Central Bank of Argentina renewed their currency swap line of 130 billion yuan on June 12, 2024.";
+
+/** Whether the element is wholly inside the viewport. */
+const onScreen = (element: Locator) =>
+  element.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= innerHeight;
+  });
 
 interface AxeViolation {
   id: string;
@@ -172,12 +179,7 @@ describe.skipIf(!chromiumAvailable())('web app in Chromium', () => {
     await mark.first().waitFor();
     // The highlighted span is exactly the quoted words, and it is on screen.
     expect((await mark.allInnerTexts()).join('')).toBe(words);
-    expect(
-      await mark.first().evaluate((el) => {
-        const r = el.getBoundingClientRect();
-        return r.top >= 0 && r.bottom <= innerHeight;
-      }),
-    ).toBe(true);
+    expect(await onScreen(mark.first())).toBe(true);
     await page.locator('.claim-detail').waitFor();
     expect(await page.locator('.claim-detail').innerText()).toContain('Chancay Port');
     await shot(page, 'evidence-span');
@@ -344,12 +346,7 @@ describe.skipIf(!chromiumAvailable())('web app in Chromium', () => {
     const passage = page.locator('.reader .passage');
     await passage.first().waitFor();
     expect((await passage.allInnerTexts()).join('')).toBe(swapSentence);
-    expect(
-      await passage.first().evaluate((el) => {
-        const r = el.getBoundingClientRect();
-        return r.top >= 0 && r.bottom <= innerHeight;
-      }),
-    ).toBe(true);
+    expect(await onScreen(passage.first())).toBe(true);
     expect(new URL(page.url()).searchParams.get('lang')).toBe('es');
     await page.locator('.claim-detail').waitFor();
     expect(await page.locator('.claim-detail blockquote').innerText()).toContain('130 billion yuan');
