@@ -1,6 +1,7 @@
 import { valueText } from '../domain/claim.js';
 import { claimFromRow, notFromCopy } from './claims.js';
 import type { Db } from './database.js';
+import { pushTo } from '../util/maps.js';
 
 /** A claim quote as evidence about an entity: the claim, its source and the exact span. */
 export interface Quoted {
@@ -18,8 +19,6 @@ export interface CommitmentFacts {
   projects: { id: string; name: string }[];
   evidence: Quoted[];
 }
-
-const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => map.set(key, [...(map.get(key) ?? []), value]);
 
 /**
  * The claims (not rejected, not from copies or repeated paragraphs) whose quote names one of these entities, by
@@ -52,7 +51,7 @@ export async function claimsQuoting(db: Db, ids: string[]): Promise<Map<string, 
     // Copies are left out here, as in claimsAboutAll: a condition on the source made SQLite scan every claim.
     if (r.duplicate_of !== null || seen.has(`${r.entity_id}\u001f${r.id}`)) continue;
     seen.add(`${r.entity_id}\u001f${r.id}`);
-    push(found, r.entity_id, {
+    pushTo(found, r.entity_id, {
       claimId: r.id,
       sourceId: r.source_id,
       title: r.title,
@@ -102,7 +101,7 @@ export async function projectsPartOf(
   for (const r of rows) {
     const target = r.mentioned ?? r.named;
     if (!target || found.get(target)?.some((p) => p.id === r.id)) continue;
-    push(found, target, { id: r.id, name: r.name });
+    pushTo(found, target, { id: r.id, name: r.name });
   }
   return found;
 }

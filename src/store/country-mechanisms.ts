@@ -3,6 +3,8 @@ import { splitSentences } from '../extract/sentences.js';
 import { claimFromRow } from './claims.js';
 import type { Db } from './database.js';
 import { entityFromRow } from './entities.js';
+import type { ClaimTable } from './tables/claim-table.js';
+import { pushTo } from '../util/maps.js';
 
 /** A sentence that names a mechanism together with a country: the evidence of a country's mechanism. */
 export interface Passage {
@@ -106,44 +108,55 @@ export async function countryMechanisms(db: Db, iso2: string, cap: number): Prom
     .execute();
   if (rows.length === 0) return [];
 
+  // Texts, the country's and other countries' mentions, and claims of those sources, 500 sources a query.
   const sourceIds = [...new Set(rows.map((r) => r.source_id))];
-  const [texts, sides, claims] = await Promise.all([
-    db.selectFrom('source').select(['id', 'text']).where('id', 'in', sourceIds).execute(),
-    db
-      .selectFrom('mention')
-      .select(['source_id', 'entity_id', 'span_start', 'span_end'])
-      .where('source_id', 'in', sourceIds)
-      .where('entity_id', 'in', [...ownIds, ...others])
-      .execute(),
-    db
-      .selectFrom('claim')
-      .selectAll()
-      .where('source_id', 'in', sourceIds)
-      .where('review_state', '<>', 'rejected')
-      .orderBy('span_start')
-      .execute(),
-  ]);
-  const textOf = new Map(texts.map((t) => [t.id, t.text]));
-  const bySource = <T extends { source_id: string }>(list: T[]) => {
-    const map = new Map<string, T[]>();
-    for (const x of list) map.set(x.source_id, [...(map.get(x.source_id) ?? []), x]);
-    return map;
+  const textOf = new Map<string, string>();
+  const sidesOf = new Map<string, { id: string; start: number; end: number }[]>();
+  const claimsOf = new Map<string, ClaimTable[]>();
+  const sideIds = [...ownIds, ...others];
+  for (let i = 0; i < sourceIds.length; i += 500) {
+    const batch = sourceIds.slice(i, i + 500);
+    const [texts, sides, claims] = await Promise.all([
+      db.selectFrom('source').select(['id', 'text']).where('id', 'in', batch).execute(),
+      db
+        .selectFrom('mention')
+        .select(['source_id', 'entity_id', 'span_start', 'span_end'])
+        .where('source_id', 'in', batch)
+        .where('entity_id', 'in', sideIds)
+        .execute(),
+      db
+        .selectFrom('claim')
+        .selectAll()
+        .where('source_id', 'in', batch)
+        .where('review_state', '<>', 'rejected')
+        .where('repeats_source', 'is', null)
+        .orderBy('span_start')
+        .execute(),
+    ]);
+    for (const t of texts) textOf.set(t.id, t.text);
+    for (const m of sides)
+      pushTo(sidesOf, m.source_id, { id: m.entity_id, start: m.span_start, end: m.span_end });
+    for (const c of claims) pushTo(claimsOf, c.source_id, c);
+  }
+  // Sentences of a paragraph, split once however many mechanisms it names.
+  const sentencesOf = new Map<string, { start: number; end: number }[]>();
+  const sentences = (sourceId: string, text: string, from: number, to: number) => {
+    const key = `${sourceId}\u001f${from}`;
+    let found = sentencesOf.get(key);
+    if (!found) sentencesOf.set(key, (found = splitSentences(text, from, to)));
+    return found;
   };
-  const sidesOf = bySource(sides);
-  const claimsOf = bySource(claims);
 
   const found = new Map<string, CountryMechanism & { seen: Set<string>; dates: string[] }>();
   for (const r of rows) {
     const text = textOf.get(r.source_id) ?? '';
     const paragraph = { start: r.p_start, end: r.p_end };
     const mention = { start: r.span_start, end: r.span_end };
-    const sentence = splitSentences(text, paragraph.start, paragraph.end).find((s) => within(mention, s));
+    const sentence = sentences(r.source_id, text, paragraph.start, paragraph.end).find((s) =>
+      within(mention, s),
+    );
     if (!sentence) continue;
-    const named = (sidesOf.get(r.source_id) ?? []).map((x) => ({
-      id: x.entity_id,
-      start: x.span_start,
-      end: x.span_end,
-    }));
+    const named = sidesOf.get(r.source_id) ?? [];
     const inSentence = named.some((x) => own.has(x.id) && within(x, sentence));
     const otherInParagraph = named.some((x) => others.has(x.id) && within(x, paragraph));
     if (!inSentence && otherInParagraph) continue;
@@ -168,8 +181,8 @@ export async function countryMechanisms(db: Db, iso2: string, cap: number): Prom
     const key = `${r.source_id}\u001f${sentence.start}`;
     if (entry.seen.has(key)) continue;
     entry.seen.add(key);
-    const inside = (claimsOf.get(r.source_id) ?? []).filter(
-      (c) => c.repeats_source === null && within({ start: c.span_start, end: c.span_end }, sentence),
+    const inside = (claimsOf.get(r.source_id) ?? []).filter((c) =>
+      within({ start: c.span_start, end: c.span_end }, sentence),
     );
     for (const c of inside)
       if (figureKinds.has(c.value_kind) && !entry.figures.some((f) => f.id === c.id))
