@@ -12,7 +12,9 @@ import { useFetch } from '../use-fetch';
 function SeriesChart({ series }: { series: IndicatorDetail['series'][number] }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const label = `${i18n.property(series.property)}${series.unit ? ` (${series.unit})` : ''}`;
+  // Units that say nothing beside the property's name (a count, a multiple: "Growth (times)") are left out.
+  const unit = series.unit && !['count', 'multiple'].includes(series.unit) ? series.unit : null;
+  const label = `${i18n.property(series.property)}${unit ? ` (${unit})` : ''}`;
   const build = useCallback(
     () => indicatorChart(reportedValues(series), { locale: i18n.lang, label, width: 640 }),
     [series, i18n.lang, label],
