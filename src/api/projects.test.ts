@@ -138,6 +138,26 @@ describeEachBackend('project list order, participants and points', (store) => {
     expect((await get('/projects?sort=name&release=latest')).status).toBe(400);
   });
 
+  it('refuses a sort with a release on the downloads too, as the list does, and serves either alone', async () => {
+    const { app } = await seeded(store());
+    await createRelease(store().db, 'r1', 'ada', null, 'not-rejected');
+    for (const format of ['csv', 'xlsx', 'json', 'geojson']) {
+      const status = async (query: string) =>
+        (await app.request(`/api/v1/projects.${format}?${query}`)).status;
+      expect([await status('release=r1'), await status('sort=-amount')], format).toEqual([200, 200]);
+      const refused = await app.request(`/api/v1/projects.${format}?release=r1&sort=-amount`);
+      expect(refused.status, format).toBe(400);
+      expect(await refused.json(), format).toEqual({
+        ok: false,
+        error: {
+          code: 'bad_request',
+          message: 'sort is for the current data',
+          hint: 'leave out release, or the sort',
+        },
+      });
+    }
+  });
+
   it('fills participants from documents and imported records, resolved to registry entities', async () => {
     const { get } = await seeded(store());
     const project = async (id: string) =>
