@@ -31,7 +31,7 @@ export const projectQuery = pageQuery.merge(releaseQuery).extend({
   participant: queryText(300)
     .optional()
     .describe(
-      'an entity id (org:cexim) that is an investor, contractor, lender or operator of the project, or chinese: any of them is Chinese',
+      'an entity id (org:cexim) that is an investor, contractor, lender, donor or operator of the project, or chinese: any of them is Chinese',
     ),
   facets: queryText(100)
     .optional()

@@ -45,8 +45,16 @@ const documents = [
   'The Rositas Dam in Bolivia is financed by the Inter-American Development Bank.',
 ];
 
-// Of the first 24 GCDF records, these name China Eximbank as lender in their prose.
-const eximProjects = ['project:gcdf-35818', 'project:gcdf-35982'];
+// Of the first 24 GCDF records, these name China Eximbank as lender: all in their titles ("China Eximbank provides
+// $554.2 million buyer's credit loan"), two in their prose too.
+const eximProjects = [
+  'project:gcdf-34840',
+  'project:gcdf-35818',
+  'project:gcdf-35847',
+  'project:gcdf-35977',
+  'project:gcdf-35982',
+  'project:gcdf-36064',
+];
 
 /** A store with the registry, 24 GCDF records and the documents above; the app over it. */
 async function seeded(s: Store) {
@@ -130,6 +138,26 @@ describeEachBackend('project list order, participants and points', (store) => {
     expect((await get('/projects?sort=name&release=latest')).status).toBe(400);
   });
 
+  it('refuses a sort with a release on the downloads too, as the list does, and serves either alone', async () => {
+    const { app } = await seeded(store());
+    await createRelease(store().db, 'r1', 'ada', null, 'not-rejected');
+    for (const format of ['csv', 'xlsx', 'json', 'geojson']) {
+      const status = async (query: string) =>
+        (await app.request(`/api/v1/projects.${format}?${query}`)).status;
+      expect([await status('release=r1'), await status('sort=-amount')], format).toEqual([200, 200]);
+      const refused = await app.request(`/api/v1/projects.${format}?release=r1&sort=-amount`);
+      expect(refused.status, format).toBe(400);
+      expect(await refused.json(), format).toEqual({
+        ok: false,
+        error: {
+          code: 'bad_request',
+          message: 'sort is for the current data',
+          hint: 'leave out release, or the sort',
+        },
+      });
+    }
+  });
+
   it('fills participants from documents and imported records, resolved to registry entities', async () => {
     const { get } = await seeded(store());
     const project = async (id: string) =>
@@ -150,8 +178,9 @@ describeEachBackend('project list order, participants and points', (store) => {
         chinese: false,
       },
     ]);
-    // From a GCDF record's prose ("China Eximbank and the Government of Ecuador signed..."): the canonical name.
-    expect((await project(eximProjects[0] ?? '')).participants).toContainEqual({
+    // From a GCDF record's title and prose ("China Eximbank provides $554.2 million buyer's credit loan"): the
+    // canonical name.
+    expect((await project(eximProjects[1] ?? '')).participants).toContainEqual({
       entityId: 'org:cexim',
       name: 'Export-Import Bank of China',
       role: 'lender',
@@ -178,7 +207,7 @@ describeEachBackend('project list order, participants and points', (store) => {
     for (const p of all) expect(chinese.includes(p.id), p.id).toBe(p.participants.some((x) => x.chinese));
     const page = (await get<Page>('/projects?facets=participant&groupBy=participant')).body;
     const facet = page.facets?.participant ?? [];
-    expect(facet).toContainEqual({ value: 'org:cexim', label: 'Export-Import Bank of China', count: 2 });
+    expect(facet).toContainEqual({ value: 'org:cexim', label: 'Export-Import Bank of China', count: 6 });
     // COSCO is investor and operator of Chancay: the project counts once, its amount is summed once.
     expect(facet).toContainEqual({ value: 'org:cosco', label: 'COSCO Shipping', count: 1 });
     const cosco = page.groups?.find((g) => g.key === 'org:cosco');

@@ -226,6 +226,9 @@ export function registryRoutes(routes: Routes, db: Kysely<Database>) {
           : { produces: twinMediaTypes[format] }),
       },
       async (c, { query }) => {
+        // A release's projects come in id order, as in the list, which refuses a sort with a release too.
+        if (query.release && query.sort)
+          throw badRequest('sort is for the current data', 'leave out release, or the sort');
         await refreshDirtyProjects(db);
         const rows = query.release
           ? pageInMemory(

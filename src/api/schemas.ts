@@ -47,11 +47,11 @@ export const ProjectSummary = z.looseObject({
       z.object({
         entityId: z.string().nullable().describe('the registry entity, when known'),
         name: z.string(),
-        role: z.string().describe('investor, contractor, lender or operator'),
+        role: z.string().describe('investor, contractor, lender, donor or operator'),
         chinese: z.boolean().describe('its registry entity is from China, or its name plainly is'),
       }),
     )
-    .describe('the parties its investor, contractor, lender and operator claims name'),
+    .describe('the parties its investor, contractor, lender, donor and operator claims name'),
   conflicts: z.number().int(),
   claims: z.number().int(),
   sources: z.number().int(),

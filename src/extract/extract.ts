@@ -11,6 +11,7 @@ import { numberStyle } from './number.js';
 import { findMultiplyVerbs, findQuantities, type Quantity, type QuantityContext } from './quantity.js';
 import { findPlaces } from './places.js';
 import { findQuotes, roleOf, type Quote, type Speaker } from './quotes.js';
+import { findFunders } from './funders.js';
 import { findRelations } from './relations.js';
 import { splitSentences } from './sentences.js';
 import { subjectOf, subjectReach, type SentenceEntity } from './subjects.js';
@@ -24,6 +25,11 @@ export interface ExtractInput {
   paragraphs: Pick<Paragraph, 'start' | 'end' | 'duplicateOf'>[];
   language: string | null;
   publishedAt?: string | null;
+  /**
+   * The project the whole document is about, when it is one project's record (a GCDF record): a lender or donor
+   * a sentence names without naming a project gives to it. Without it such a party makes no claim.
+   */
+  about?: string | null;
 }
 
 /** What the extractor finds: entities with their mentions, claims with their evidence, and quotes. */
@@ -289,6 +295,7 @@ function paragraphClaims(
 ): ExtractedClaim[] {
   const { text } = input;
   const claims: ExtractedClaim[] = [];
+  const about = input.about ? { start: 0, end: 0, type: 'project', name: input.about, id: null } : null;
   // A sentence without a time of its own reads in the time of the one before it ("Similarly, ... doubled").
   let context: TimeExpr[] = [];
   for (const sentence of sentences) {
@@ -300,6 +307,7 @@ function paragraphClaims(
     const mainMention = main && { start: 0, end: 0, type: 'project', name: shownName(main), id: main.id };
     for (const c of findRelations(text, sentence, inSentence, own[0]?.value ?? null, mainMention ?? null))
       claims.push(c);
+    for (const c of findFunders(text, sentence, inSentence, about)) claims.push(c);
     const quantities = [
       ...findQuantities(text, sentence.start, sentence.end, input.language, doc.context),
       ...findMultiplyVerbs(text, sentence.start, sentence.end, input.language),

@@ -25,6 +25,8 @@ export interface ExtractedClaim extends Span {
   subjectId: string | null;
   property: string;
   value: number | string;
+  /** the registry id of the entity a string value names (a relation's party), when the extractor knows it */
+  valueId?: string | null;
   unit: string | null;
   /** ISO 4217 code when the value is money */
   currency: string | null;

@@ -186,7 +186,8 @@ export async function importGcdf(
       };
       const projectId = gcdfProjectId(record);
       const sourceId = sourceIdFor(contentHash);
-      const read = extract(doc);
+      // The record is about its project: a funder its title or prose names without naming a project gives to it.
+      const read = extract({ ...doc, about: cleanLine(r.title) || `GCDF record ${record}` });
       // The field line is the dataset's own claims (below); the prose is the extraction engine's. The record is
       // the project: projects its prose names are that project or linked ones, not new entities to propose.
       const fieldsEnd = normalized.paragraphs[1]?.end ?? 0;

@@ -75,9 +75,11 @@ export function claimFromExtraction(sourceId: string, c: ExtractedClaim): Claim 
   const value: Claim['value'] =
     typeof c.value === 'number'
       ? { kind: 'quantity', amount: c.value, unit: c.unit ?? 'count', currency: c.currency }
-      : /^\d{4}(-\d{2}(-\d{2})?)?$/.test(c.value)
-        ? { kind: 'date', date: c.value }
-        : { kind: 'text', text: c.value };
+      : c.valueId
+        ? { kind: 'entity', entityId: c.valueId, name: c.value }
+        : /^\d{4}(-\d{2}(-\d{2})?)?$/.test(c.value)
+          ? { kind: 'date', date: c.value }
+          : { kind: 'text', text: c.value };
   // Parsing checks what the extractor made against the domain's rules (units, currency codes, time formats).
   return Claim.parse({
     id: claimId(sourceId, [c.rule, c.start, c.end, c.property, c.value, c.unit]),

@@ -19,9 +19,18 @@ describe('isChinese', () => {
       'uma empresa chinesa',
       'Sinohydro Corp.',
       'CRBC',
+      'Bank of Shanghai',
+      'Jiangsu Provincial Commission of Health and Family Planning',
     ])
       expect(isChinese(name, null), name).toBe(true);
-    for (const name of ['Odebrecht', 'Indochina Holdings', 'Crbcx Ltd', 'the Peruvian government'])
+    for (const name of [
+      'Odebrecht',
+      'Indochina Holdings',
+      'Crbcx Ltd',
+      'the Peruvian government',
+      'Shanghaied Ltd',
+      'Buenos Aires Municipal Government',
+    ])
       expect(isChinese(name, null), name).toBe(false);
   });
 });

@@ -1,9 +1,13 @@
 import { valueText } from '../domain/claim.js';
+import { loadPlaces } from '../reference/places.js';
 import type { Db } from '../store/database.js';
 import type { ClaimInput } from './reconcile.js';
 
-/** The claim properties that name a party to a project; the property is the participant's role. */
-export const participantRoles = ['investor', 'contractor', 'lender', 'operator'] as const;
+/**
+ * The claim properties that name a party to a project; the property is the participant's role. A lender lends
+ * (loans, credit lines); a donor gives (grants, donations, aid in kind).
+ */
+export const participantRoles = ['investor', 'contractor', 'lender', 'donor', 'operator'] as const;
 
 /** A party to a project: the registry entity when known, its name, its role, and whether it is Chinese. */
 export interface Participant {
@@ -22,8 +26,8 @@ export interface PartyEntity {
 
 /**
  * Names that are plainly Chinese when no registry entity says where a party is from: a word "China" or
- * "Chinese" in any of our languages ("a Chinese company", "la empresa china", "China Harbour"), or one of these
- * Chinese firms, which texts often name alone. Matched as whole words, in any case.
+ * "Chinese" in any of our languages ("a Chinese company", "la empresa china", "China Harbour"), one of these
+ * Chinese firms, which texts often name alone, or a Chinese city or province. Matched as whole words, in any case.
  */
 const chineseWords = /(?<![\p{L}])(?:china|chinese|chin[oa]s?|chinês|chines[ae]s?)(?![\p{L}])/iu;
 const chineseFirms = [
@@ -55,13 +59,28 @@ const chineseFirms = [
   'Minmetals',
 ];
 const chineseFirm = new RegExp(`(?<![\\p{L}])(?:${chineseFirms.join('|')})(?![\\p{L}])`, 'iu');
+let chinesePlace: RegExp | undefined;
+/** The Chinese cities and provinces of the places list, by their Latin names: "Bank of Shanghai", "Jiangsu Provincial Government". */
+function chinesePlaces(): RegExp {
+  if (chinesePlace) return chinesePlace;
+  const names = loadPlaces()
+    .filter((p) => p.country === 'CN')
+    .flatMap((p) => p.names)
+    .filter((n) => n.length >= 4 && /^[\p{Script=Latin}'’ -]+$/u.test(n))
+    .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  chinesePlace = new RegExp(`(?<![\\p{L}])(?:${names.join('|')})(?![\\p{L}])`, 'iu');
+  return chinesePlace;
+}
 
 /**
  * Whether a party is Chinese: the home country of its registry entity when that names one (the China-Brazil
- * Business Council is Brazilian), else whether its name plainly is.
+ * Business Council is Brazilian), else whether its name plainly is (a word "China" or "Chinese", a Chinese firm
+ * named alone, a Chinese city or province: "Bank of Shanghai", "Jiangsu Provincial Commission of Health").
  */
 export const isChinese = (name: string, entity: PartyEntity | null): boolean =>
-  entity?.country ? entity.country === 'CN' : chineseWords.test(name) || chineseFirm.test(name);
+  entity?.country
+    ? entity.country === 'CN'
+    : chineseWords.test(name) || chineseFirm.test(name) || chinesePlaces().test(name);
 
 const isRole = (property: string) => (participantRoles as readonly string[]).includes(property);
 

@@ -30,7 +30,7 @@ export interface ProjectRecord {
   datasetAmountUsd2021: number | null;
   countries: string[];
   location: { latitude: number; longitude: number; precision: string; name: string | null } | null;
-  /** the parties its investor, contractor, lender and operator claims name */
+  /** the parties its investor, contractor, lender, donor and operator claims name */
   participants: Participant[];
   conflicts: number;
   claims: number;

@@ -48,7 +48,7 @@ export interface ProjectParticipantTable {
   /** the registry entity the party is, when known */
   entity_id: string | null;
   name: string;
-  /** the claim property that names it: investor, contractor, lender or operator */
+  /** the claim property that names it: investor, contractor, lender, donor or operator */
   role: string;
   /** 1 when the party is Chinese (its registry entity is from China, or its name plainly is), else 0 */
   chinese: number;

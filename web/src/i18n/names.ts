@@ -127,6 +127,7 @@ export const propertyNames: Names = {
   volume: n('Volume', 'Volumen', 'Volume'),
   area: n('Area', 'Superficie', 'Área'),
   lender: n('Lender', 'Prestamista', 'Credor'),
+  donor: n('Donor', 'Donante', 'Doador'),
   energy: n('Energy', 'Energía', 'Energia'),
   trade: n('Trade', 'Comercio', 'Comércio'),
   jobs: n('Jobs', 'Empleos', 'Empregos'),

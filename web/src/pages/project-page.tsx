@@ -11,7 +11,16 @@ import { useFetch } from '../use-fetch';
 const MiniMap = lazy(() => import('../map/mini-map').then((m) => m.MiniMap));
 
 /** Properties whose values are the project's participants. */
-const participantRoles = ['investor', 'contractor', 'lender', 'operator', 'financier', 'developer', 'owner'];
+const participantRoles = [
+  'investor',
+  'contractor',
+  'lender',
+  'donor',
+  'operator',
+  'financier',
+  'developer',
+  'owner',
+];
 
 const valueText = (i18n: I18n, property: string, v: ValueView) =>
   formatValue(i18n, v.value, v.qualifier, property);
