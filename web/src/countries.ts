@@ -3,7 +3,8 @@ import { getJson, type CountrySummary, type Page } from './api';
 import { useI18n } from './i18n';
 
 let cache: Promise<CountrySummary[]> | null = null;
-const load = () =>
+/** The registry's countries, fetched once for the whole app (again after a failure). */
+export const loadCountries = () =>
   (cache ??= getJson<Page<CountrySummary>>('/countries?limit=500').then(
     (p) => p.items,
     (e: unknown) => {
@@ -16,7 +17,7 @@ const load = () =>
 export function useCountries(): CountrySummary[] {
   const [items, setItems] = useState<CountrySummary[]>([]);
   useEffect(() => {
-    load().then(setItems, () => undefined);
+    loadCountries().then(setItems, () => undefined);
   }, []);
   return items;
 }
