@@ -33,14 +33,25 @@ export function useCountryName(): (code: string) => string {
     try {
       return new Intl.DisplayNames([lang], { type: 'region' });
     } catch {
-      return null;
+      return null; // an old browser: the registry's names
     }
   }, [lang]);
-  return (code: string) => {
-    const c = countries.find((x) => x.attributes.iso3 === code || x.attributes.iso2 === code);
-    const iso2 = c?.attributes.iso2 ?? (code.length === 2 ? code : null);
-    const display = iso2 && names ? names.of(iso2) : undefined;
-    if (display && display !== iso2) return display;
-    return c?.aliases.find((a) => a.lang === lang)?.name ?? c?.name ?? code;
-  };
+  return useMemo(() => {
+    const byCode = new Map<string, CountrySummary>();
+    for (const c of countries)
+      for (const code of [c.attributes.iso3, c.attributes.iso2]) if (!byCode.has(code)) byCode.set(code, c);
+    const named = new Map<string, string>();
+    const name = (code: string) => {
+      const c = byCode.get(code);
+      const iso2 = c?.attributes.iso2 ?? (code.length === 2 ? code : null);
+      const display = iso2 && names ? names.of(iso2) : undefined;
+      if (display && display !== iso2) return display;
+      return c?.aliases.find((a) => a.lang === lang)?.name ?? c?.name ?? code;
+    };
+    return (code: string) => {
+      let n = named.get(code);
+      if (n === undefined) named.set(code, (n = name(code)));
+      return n;
+    };
+  }, [lang, names, countries]);
 }

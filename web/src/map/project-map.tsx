@@ -31,9 +31,16 @@ const view = fitProjection(width, height);
 const worldWidth = view.k * 2 * Math.PI;
 /** Supercluster's radius, in its pixels (a world is 512 · 2^zoom of them wide). */
 const clusterRadius = 36;
+/** How far the map zooms in. */
+const maxScale = 200;
 
 /** The supercluster zoom level where the map shows the world `worldWidth` screen pixels wide. */
 const clusterZoom = (worldWidth: number) => Math.max(0, Math.log2(worldWidth / 512));
+/**
+ * The deepest level the map asks for (the map at its largest scale): supercluster builds no level beyond it
+ * (each level is a pass over the points; 16 levels took three times as long as these 11).
+ */
+const deepestLevel = Math.ceil(clusterZoom(worldWidth * maxScale));
 
 /** A circle's radius for an amount: by area, 3 px for none up to 14 px for the largest shown. */
 export const radiusFor = (amount: number | null, max: number) =>
@@ -71,7 +78,7 @@ export function ProjectMap({ points }: { points: MapPoint[] }) {
   const index = useMemo(() => {
     const sc = new Supercluster<PointProps, ClusterProps>({
       radius: clusterRadius,
-      maxZoom: 16,
+      maxZoom: deepestLevel,
       map: (p) => ({ amount: p.point.amountUsd2021 ?? 0 }),
       reduce: (acc, p) => {
         acc.amount += p.amount;
@@ -97,7 +104,7 @@ export function ProjectMap({ points }: { points: MapPoint[] }) {
     let frame = 0;
     let latest = zoomIdentity;
     const z = zoom<SVGSVGElement, unknown>()
-      .scaleExtent([1, 200])
+      .scaleExtent([1, maxScale])
       .translateExtent([
         [-width, -height],
         [2 * width, 2 * height],
