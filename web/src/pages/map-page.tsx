@@ -1,3 +1,4 @@
+import { useMemo } from 'preact/hooks';
 import type { FacetEntry } from '../api';
 import { filtersOf, ProjectFilters } from '../components/project-filters';
 import { Show } from '../components/status';
@@ -55,6 +56,9 @@ export function MapPage({ query, early }: { query: URLSearchParams; early?: Earl
   const paths = mapRequests(query);
   const points = useFetch<Points>(paths.points, 0, early);
   const facets = useFetch<{ facets?: Record<string, FacetEntry[]> }>(paths.facets, 0, early);
+  // The same vnode until new points come: the facets and the country names arriving redraw the filters only.
+  const items = points.state === 'done' ? points.data.items : null;
+  const map = useMemo(() => items && <ProjectMap points={items} />, [items]);
   return (
     <section aria-labelledby="map-heading" class="map-page">
       <h1 id="map-heading">{t('nav.map')}</h1>
@@ -73,7 +77,7 @@ export function MapPage({ query, early }: { query: URLSearchParams; early?: Earl
               )}
             </p>
             <div class="map-layout">
-              <ProjectMap points={p.items} />
+              {map}
               <Legend />
             </div>
           </>
