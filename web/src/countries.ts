@@ -22,6 +22,24 @@ export function useCountries(): CountrySummary[] {
   return items;
 }
 
+const regionNames = new Map<string, Intl.DisplayNames | null>();
+/**
+ * The browser's names of regions in a language, made on first use and kept: making them costs ~35 ms in each new
+ * page (Chromium loads the names then), so they are not made before a country is to be named.
+ */
+function displayNames(lang: string): Intl.DisplayNames | null {
+  let names = regionNames.get(lang);
+  if (names === undefined) {
+    try {
+      names = new Intl.DisplayNames([lang], { type: 'region' });
+    } catch {
+      names = null; // an old browser: the registry's names
+    }
+    regionNames.set(lang, names);
+  }
+  return names;
+}
+
 /**
  * Names a country by its ISO 3166 code (alpha-2 or alpha-3) in the page's language: `Intl.DisplayNames` where the
  * browser knows it, else the registry's alias in that language, else its English name, else the code.
@@ -29,13 +47,6 @@ export function useCountries(): CountrySummary[] {
 export function useCountryName(): (code: string) => string {
   const { lang } = useI18n();
   const countries = useCountries();
-  const names = useMemo(() => {
-    try {
-      return new Intl.DisplayNames([lang], { type: 'region' });
-    } catch {
-      return null; // an old browser: the registry's names
-    }
-  }, [lang]);
   return useMemo(() => {
     const byCode = new Map<string, CountrySummary>();
     for (const c of countries)
@@ -44,7 +55,7 @@ export function useCountryName(): (code: string) => string {
     const name = (code: string) => {
       const c = byCode.get(code);
       const iso2 = c?.attributes.iso2 ?? (code.length === 2 ? code : null);
-      const display = iso2 && names ? names.of(iso2) : undefined;
+      const display = iso2 ? displayNames(lang)?.of(iso2) : undefined;
       if (display && display !== iso2) return display;
       return c?.aliases.find((a) => a.lang === lang)?.name ?? c?.name ?? code;
     };
@@ -53,5 +64,5 @@ export function useCountryName(): (code: string) => string {
       if (n === undefined) named.set(code, (n = name(code)));
       return n;
     };
-  }, [lang, names, countries]);
+  }, [lang, countries]);
 }
