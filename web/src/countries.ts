@@ -3,7 +3,8 @@ import { getJson, type CountrySummary, type Page } from './api';
 import { useI18n } from './i18n';
 
 let cache: Promise<CountrySummary[]> | null = null;
-const load = () =>
+/** The registry's countries, fetched once for the whole app (again after a failure). */
+export const loadCountries = () =>
   (cache ??= getJson<Page<CountrySummary>>('/countries?limit=500').then(
     (p) => p.items,
     (e: unknown) => {
@@ -16,9 +17,27 @@ const load = () =>
 export function useCountries(): CountrySummary[] {
   const [items, setItems] = useState<CountrySummary[]>([]);
   useEffect(() => {
-    load().then(setItems, () => undefined);
+    loadCountries().then(setItems, () => undefined);
   }, []);
   return items;
+}
+
+const regionNames = new Map<string, Intl.DisplayNames | null>();
+/**
+ * The browser's names of regions in a language, made on first use and kept: making them costs ~35 ms in each new
+ * page (Chromium loads the names then), so they are not made before a country is to be named.
+ */
+function displayNames(lang: string): Intl.DisplayNames | null {
+  let names = regionNames.get(lang);
+  if (names === undefined) {
+    try {
+      names = new Intl.DisplayNames([lang], { type: 'region' });
+    } catch {
+      names = null; // an old browser: the registry's names
+    }
+    regionNames.set(lang, names);
+  }
+  return names;
 }
 
 /**
@@ -28,18 +47,22 @@ export function useCountries(): CountrySummary[] {
 export function useCountryName(): (code: string) => string {
   const { lang } = useI18n();
   const countries = useCountries();
-  const names = useMemo(() => {
-    try {
-      return new Intl.DisplayNames([lang], { type: 'region' });
-    } catch {
-      return null;
-    }
-  }, [lang]);
-  return (code: string) => {
-    const c = countries.find((x) => x.attributes.iso3 === code || x.attributes.iso2 === code);
-    const iso2 = c?.attributes.iso2 ?? (code.length === 2 ? code : null);
-    const display = iso2 && names ? names.of(iso2) : undefined;
-    if (display && display !== iso2) return display;
-    return c?.aliases.find((a) => a.lang === lang)?.name ?? c?.name ?? code;
-  };
+  return useMemo(() => {
+    const byCode = new Map<string, CountrySummary>();
+    for (const c of countries)
+      for (const code of [c.attributes.iso3, c.attributes.iso2]) if (!byCode.has(code)) byCode.set(code, c);
+    const named = new Map<string, string>();
+    const name = (code: string) => {
+      const c = byCode.get(code);
+      const iso2 = c?.attributes.iso2 ?? (code.length === 2 ? code : null);
+      const display = iso2 ? displayNames(lang)?.of(iso2) : undefined;
+      if (display && display !== iso2) return display;
+      return c?.aliases.find((a) => a.lang === lang)?.name ?? c?.name ?? code;
+    };
+    return (code: string) => {
+      let n = named.get(code);
+      if (n === undefined) named.set(code, (n = name(code)));
+      return n;
+    };
+  }, [lang, countries]);
 }

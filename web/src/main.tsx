@@ -7,6 +7,7 @@ import { CommitmentsPage } from './pages/commitments-page';
 import { CountriesPage } from './pages/countries-page';
 import { CountryPage } from './pages/country-page';
 import { DashboardPage } from './pages/dashboard-page';
+import { startMapRequests } from './pages/map-requests';
 import { ProjectPage } from './pages/project-page';
 import { ProjectsPage } from './pages/projects-page';
 import { ReviewPage } from './pages/review-page';
@@ -16,7 +17,8 @@ import { SourcesPage } from './pages/sources-page';
 import { linkClick, usePlace, type Place } from './router';
 import './styles.css';
 
-const MapPage = lazy(() => import('./pages/map-page').then((m) => m.MapPage));
+// The map's points and facets are asked for while its chunk loads.
+const MapPage = lazy(() => import('./pages/map-page').then((m) => m.MapPage), startMapRequests);
 const IndicatorsPage = lazy(() => import('./pages/indicators-page').then((m) => m.IndicatorsPage));
 
 const one = (pattern: RegExp, path: string) => {

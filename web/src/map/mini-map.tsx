@@ -1,6 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import { useI18n } from '../i18n';
-import { approximate, countryPaths, fitProjection } from './geometry';
+import { approximate, basemapCountries, basemapTransform, fitProjection, project } from './geometry';
 
 /** A small still map around one project's point, with its precision said and drawn. */
 export function MiniMap({
@@ -17,21 +17,14 @@ export function MiniMap({
   const { t } = useI18n();
   const w = 320;
   const h = 240;
-  const { countries, x, y } = useMemo(() => {
+  const { land, x, y } = useMemo(() => {
     const around = 9;
-    const projection = fitProjection(w, h, {
-      type: 'Feature',
-      properties: {},
-      geometry: {
-        type: 'MultiPoint',
-        coordinates: [
-          [longitude - around, latitude - around],
-          [longitude + around, latitude + around],
-        ],
-      },
-    });
-    const [px, py] = projection([longitude, latitude]) ?? [w / 2, h / 2];
-    return { countries: countryPaths(projection), x: px, y: py };
+    const view = fitProjection(w, h, [
+      [longitude - around, latitude - around],
+      [longitude + around, latitude + around],
+    ]);
+    const [px, py] = project(view, longitude, latitude);
+    return { land: basemapTransform(view), x: px, y: py };
   }, [latitude, longitude]);
   const approx = approximate(precision);
   const label = `${name ?? ''} (${latitude.toFixed(3)}, ${longitude.toFixed(3)}) · ${
@@ -41,8 +34,8 @@ export function MiniMap({
     <figure class="mini-map">
       <svg viewBox={`0 0 ${w} ${h}`} role="img" aria-label={label}>
         <rect width={w} height={h} class="sea" />
-        <g class="land">
-          {countries.map((c) => (
+        <g class="land" transform={land}>
+          {basemapCountries.map((c) => (
             <path key={c.id} d={c.d} />
           ))}
         </g>

@@ -5,7 +5,7 @@ import Supercluster from 'supercluster';
 import { useI18n } from '../i18n';
 import { navigate } from '../router';
 import { sectorColor } from './colors';
-import { approximate, countryPaths, fitProjection } from './geometry';
+import { approximate, basemapCountries, basemapTransform, fitProjection, project } from './geometry';
 
 export interface MapPoint {
   id: string;
@@ -26,20 +26,46 @@ interface ClusterProps {
 
 const width = 960;
 const height = 760;
+/** The view at zoom 1: Latin America and the Caribbean fitted to the map. */
+const view = fitProjection(width, height);
+const worldWidth = view.k * 2 * Math.PI;
 /** Supercluster's radius, in its pixels (a world is 512 · 2^zoom of them wide). */
 const clusterRadius = 36;
+/** How far the map zooms in. */
+const maxScale = 200;
 
 /** The supercluster zoom level where the map shows the world `worldWidth` screen pixels wide. */
 const clusterZoom = (worldWidth: number) => Math.max(0, Math.log2(worldWidth / 512));
+/**
+ * The deepest level the map asks for (the map at its largest scale): supercluster builds no level beyond it
+ * (each level is a pass over the points; 16 levels took three times as long as these 11).
+ */
+const deepestLevel = Math.ceil(clusterZoom(worldWidth * maxScale));
 
 /** A circle's radius for an amount: by area, 3 px for none up to 14 px for the largest shown. */
 export const radiusFor = (amount: number | null, max: number) =>
   3 + (amount && max > 0 ? 11 * Math.sqrt(Math.min(amount, max) / max) : 0);
 
 /**
- * The projects on an offline basemap (d3-geo, Mercator over LAC): one circle per project, sized by its amount in
- * constant 2021 USD and coloured by sector, a dashed ring where the point is an area's centroid; dense points
- * gather into clusters that open on click. Drag and wheel (or the buttons) zoom and pan; each point is a link.
+ * The countries, drawn once: a zoom changes the transform of the group around them, never their paths. Each
+ * says its name on hover; for assistive technologies the map's points and clusters are the content.
+ */
+function Land() {
+  return (
+    <g class="land" transform={basemapTransform(view)}>
+      {basemapCountries.map((c) => (
+        <path key={c.id} d={c.d}>
+          <title>{c.name}</title>
+        </path>
+      ))}
+    </g>
+  );
+}
+
+/**
+ * The projects on an offline basemap (Mercator over LAC, projected beforehand): one circle per project, sized by
+ * its amount in constant 2021 USD and coloured by sector, a dashed ring where the point is an area's centroid;
+ * dense points gather into clusters that open on click. Drag and wheel (or the buttons) zoom and pan; each point is a link.
  */
 export function ProjectMap({ points }: { points: MapPoint[] }) {
   const i18n = useI18n();
@@ -47,12 +73,12 @@ export function ProjectMap({ points }: { points: MapPoint[] }) {
   const svgRef = useRef<SVGSVGElement>(null);
   const behavior = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
   const [transform, setTransform] = useState<ZoomTransform>(zoomIdentity);
-  const projection = useMemo(() => fitProjection(width, height), []);
-  const countries = useMemo(() => countryPaths(projection), [projection]);
+  // The same vnode on every render: Preact leaves the basemap's nodes alone.
+  const land = useMemo(() => <Land />, []);
   const index = useMemo(() => {
     const sc = new Supercluster<PointProps, ClusterProps>({
       radius: clusterRadius,
-      maxZoom: 16,
+      maxZoom: deepestLevel,
       map: (p) => ({ amount: p.point.amountUsd2021 ?? 0 }),
       reduce: (acc, p) => {
         acc.amount += p.amount;
@@ -68,7 +94,6 @@ export function ProjectMap({ points }: { points: MapPoint[] }) {
     return sc;
   }, [points]);
   const maxAmount = useMemo(() => Math.max(0, ...points.map((p) => p.amountUsd2021 ?? 0)), [points]);
-  const worldWidth = projection.scale() * 2 * Math.PI;
   // Clusters are recomputed when the zoom level settles on a new whole level, not on every frame.
   const level = Math.floor(clusterZoom(worldWidth * transform.k));
   const clusters = useMemo(() => index.getClusters([-180, -85, 180, 85], level), [index, level]);
@@ -79,7 +104,7 @@ export function ProjectMap({ points }: { points: MapPoint[] }) {
     let frame = 0;
     let latest = zoomIdentity;
     const z = zoom<SVGSVGElement, unknown>()
-      .scaleExtent([1, 200])
+      .scaleExtent([1, maxScale])
       .translateExtent([
         [-width, -height],
         [2 * width, 2 * height],
@@ -114,7 +139,7 @@ export function ProjectMap({ points }: { points: MapPoint[] }) {
     );
   };
   const place = (lon: number, lat: number) => {
-    const [x, y] = projection([lon, lat]) ?? [0, 0];
+    const [x, y] = project(view, lon, lat);
     return { x, y, sx: transform.applyX(x), sy: transform.applyY(y) };
   };
 
@@ -139,12 +164,8 @@ export function ProjectMap({ points }: { points: MapPoint[] }) {
         aria-label={t('map.label', { n: points.length })}
       >
         <rect width={width} height={height} class="sea" />
-        <g transform={transform.toString()} class="land" aria-hidden="true">
-          {countries.map((c) => (
-            <path key={c.id} d={c.d} vector-effect="non-scaling-stroke">
-              <title>{c.name}</title>
-            </path>
-          ))}
+        <g transform={transform.toString()} aria-hidden="true">
+          {land}
         </g>
         <g class="points">
           {clusters.map((f) => {

@@ -1,11 +1,13 @@
+import { useMemo } from 'preact/hooks';
 import type { FacetEntry } from '../api';
-import { facetKeys, filterQuery, filtersOf, ProjectFilters } from '../components/project-filters';
+import { filtersOf, ProjectFilters } from '../components/project-filters';
 import { Show } from '../components/status';
 import { useI18n } from '../i18n';
 import { otherColor, sectorColors } from '../map/colors';
 import { ProjectMap, type MapPoint } from '../map/project-map';
 import { useTitle } from '../title';
-import { useFetch } from '../use-fetch';
+import { useFetch, type Early } from '../use-fetch';
+import { mapRequests } from './map-requests';
 
 interface Points {
   items: MapPoint[];
@@ -43,16 +45,20 @@ function Legend() {
   );
 }
 
-/** The map of projects with the same filters as the list. */
-export function MapPage({ query }: { query: URLSearchParams }) {
+/**
+ * The map of projects with the same filters as the list. `early`: its requests, when the route started them
+ * while this page's chunk was loading (`startMapRequests`).
+ */
+export function MapPage({ query, early }: { query: URLSearchParams; early?: Early }) {
   const { t, tn, href } = useI18n();
   useTitle(t('nav.map'));
   const filters = filtersOf(query);
-  const api = filterQuery(filters);
-  const points = useFetch<Points>(`/projects/points${api ? `?${api}` : ''}`);
-  const facets = useFetch<{ facets?: Record<string, FacetEntry[]> }>(
-    `/projects?limit=1&facets=${facetKeys.join(',')}${api ? `&${api}` : ''}`,
-  );
+  const paths = mapRequests(query);
+  const points = useFetch<Points>(paths.points, 0, early);
+  const facets = useFetch<{ facets?: Record<string, FacetEntry[]> }>(paths.facets, 0, early);
+  // The same vnode until new points come: the facets and the country names arriving redraw the filters only.
+  const items = points.state === 'done' ? points.data.items : null;
+  const map = useMemo(() => items && <ProjectMap points={items} />, [items]);
   return (
     <section aria-labelledby="map-heading" class="map-page">
       <h1 id="map-heading">{t('nav.map')}</h1>
@@ -71,7 +77,7 @@ export function MapPage({ query }: { query: URLSearchParams }) {
               )}
             </p>
             <div class="map-layout">
-              <ProjectMap points={p.items} />
+              {map}
               <Legend />
             </div>
           </>
