@@ -162,6 +162,21 @@ describe.skipIf(!chromiumAvailable())('web app in Chromium', () => {
     await page.getByRole('button', { name: /Amount/ }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('-amount');
     await expect.poll(() => page.locator('th[aria-sort="descending"]').count()).toBe(1);
+
+    // Any Chinese participant: the option's count is the number the list then shows; Chinese parties and
+    // others are listed apart.
+    const participant = page.getByLabel('Participant');
+    const any = participant.locator('option[value="chinese"]');
+    const announced = Number((await any.innerText()).match(/\((\d[\d,]*)\)/)?.[1]?.replace(/,/g, ''));
+    expect(announced).toBeGreaterThan(0);
+    expect(
+      await participant.locator('optgroup[label="Chinese participants"] option').count(),
+    ).toBeGreaterThan(0);
+    await participant.selectOption('chinese');
+    await expect.poll(() => new URL(page.url()).searchParams.get('participant')).toBe('chinese');
+    await expect
+      .poll(async () => Number((await count.innerText()).match(/^([\d,]+)/)?.[1]?.replace(/,/g, '')))
+      .toBe(announced);
     expect(page.errors).toEqual([]);
     await page.close();
   });

@@ -207,9 +207,27 @@ describeEachBackend('project list order, participants and points', (store) => {
     for (const p of all) expect(chinese.includes(p.id), p.id).toBe(p.participants.some((x) => x.chinese));
     const page = (await get<Page>('/projects?facets=participant&groupBy=participant')).body;
     const facet = page.facets?.participant ?? [];
-    expect(facet).toContainEqual({ value: 'org:cexim', label: 'Export-Import Bank of China', count: 6 });
+    // First "any Chinese participant", as many as the chinese filter lists; then the parties, each said Chinese or not.
+    expect(facet[0]).toEqual({
+      value: 'chinese',
+      label: 'any Chinese participant',
+      chinese: true,
+      count: chinese.length,
+    });
+    expect(facet).toContainEqual({
+      value: 'org:cexim',
+      label: 'Export-Import Bank of China',
+      chinese: true,
+      count: 6,
+    });
+    expect(facet).toContainEqual({
+      value: 'org:idb',
+      label: 'Inter-American Development Bank',
+      chinese: false,
+      count: 1,
+    });
     // COSCO is investor and operator of Chancay: the project counts once, its amount is summed once.
-    expect(facet).toContainEqual({ value: 'org:cosco', label: 'COSCO Shipping', count: 1 });
+    expect(facet).toContainEqual({ value: 'org:cosco', label: 'COSCO Shipping', chinese: true, count: 1 });
     const cosco = page.groups?.find((g) => g.key === 'org:cosco');
     const chancay = all.find((p) => p.id === 'project:port:chancay');
     expect(cosco?.amountUsd2021).toBe(chancay?.amount?.usd2021 ?? 0);
@@ -219,8 +237,11 @@ describeEachBackend('project list order, participants and points', (store) => {
     expect(frozen.items.map((p) => p.id)).toEqual(eximProjects);
     // Filters and facets combine: within Bolivia, only the IDB's project.
     const bolivia = (await get<Page>('/projects?country=BO&facets=participant&participant=org:idb')).body;
+    // The "any Chinese" count is taken under the other filters (Bolivia), not under participant=org:idb.
+    const boliviaChinese = (await get<Page>('/projects?country=BO&participant=chinese')).body.total;
     expect(bolivia.facets?.participant).toEqual([
-      { value: 'org:idb', label: 'Inter-American Development Bank', count: 1 },
+      { value: 'chinese', label: 'any Chinese participant', chinese: true, count: boliviaChinese },
+      { value: 'org:idb', label: 'Inter-American Development Bank', chinese: false, count: 1 },
     ]);
   });
 

@@ -7,6 +7,8 @@ import type { Database } from '../store/database.js';
 import { getIndicator, listIndicators } from '../store/indicators.js';
 import {
   getProject,
+  chineseParticipants,
+  countWithChineseParticipant,
   groupProjects,
   listProjects,
   projectPoints,
@@ -116,17 +118,23 @@ export function registryRoutes(routes: Routes, db: Kysely<Database>) {
         }
         const page = await listProjects(db, filter, query, query.sort);
         const counted = await Promise.all(
-          facets.map(
-            async (f) =>
-              [
-                f,
-                (await groupProjects(db, filter, f)).map((g) => ({
-                  value: g.key ?? '',
-                  ...(g.label === undefined ? {} : { label: g.label }),
-                  count: g.count,
-                })),
-              ] as const,
-          ),
+          facets.map(async (f) => {
+            const values = (await groupProjects(db, filter, f)).map((g) => ({
+              value: g.key ?? '',
+              ...(g.label === undefined ? {} : { label: g.label }),
+              ...(g.chinese === undefined ? {} : { chinese: g.chinese }),
+              count: g.count,
+            }));
+            // The participant facet starts with "any Chinese participant" (the filter value `chinese`).
+            if (f === 'participant')
+              values.unshift({
+                value: chineseParticipants,
+                label: 'any Chinese participant',
+                chinese: true,
+                count: await countWithChineseParticipant(db, filter),
+              });
+            return [f, values] as const;
+          }),
         );
         return c.json({
           ...page,

@@ -67,12 +67,19 @@ export const Facet = z.array(
   z.object({
     value: z.string(),
     label: z.string().optional().describe("the entity's name (participant facets)"),
+    chinese: z
+      .boolean()
+      .optional()
+      .describe(
+        'participant facets: whether the entity is a Chinese party; the first value, `chinese`, is any',
+      ),
     count: z.number().int(),
   }),
 );
 export const Group = z.object({
   key: z.string().nullable(),
   label: z.string().optional().describe("the entity's name (participant groups)"),
+  chinese: z.boolean().optional().describe('participant groups: whether the entity is a Chinese party'),
   count: z.number().int(),
   amountUsd2021: z.number(),
   withAmount: z.number().int(),

@@ -205,6 +205,8 @@ export interface ProjectGroup {
   key: string | null;
   /** the name of the entity the key is (participant groups) */
   label?: string;
+  /** whether the entity is a Chinese party (participant groups) */
+  chinese?: boolean;
   count: number;
   /** the sum of the preferred amounts in constant 2021 USD, and how many projects have one */
   amountUsd2021: number;
@@ -261,7 +263,11 @@ const participantGroups = (db: Db, filter: ProjectFilter, cap: number) =>
               .whereRef('other.entity_id', '=', 'project_participant.entity_id'),
           ),
         )
-        .select((eb) => ['project_participant.entity_id as key', ...sums(eb as never)]),
+        .select((eb) => [
+          'project_participant.entity_id as key',
+          eb.fn.max<number>('project_participant.chinese').as('chinese'),
+          ...sums(eb as never),
+        ]),
       filter,
     ),
     'project_participant.entity_id',
@@ -317,11 +323,24 @@ export async function groupProjects(
     return {
       key,
       ...(label === undefined ? {} : { label }),
+      ...('chinese' in r ? { chinese: Number(r.chinese) === 1 } : {}),
       count: Number(r.n),
       amountUsd2021: Number(r.usd ?? 0),
       withAmount: Number(r.with_amount),
     };
   });
+}
+
+/**
+ * How many projects match the filter and have a Chinese participant: the filter's own participant is replaced,
+ * as a facet counts its values under the other filters.
+ */
+export async function countWithChineseParticipant(db: Db, filter: ProjectFilter): Promise<number> {
+  const row = await applyFilter(
+    db.selectFrom('project_view').select((eb) => eb.fn.countAll<number>().as('n')),
+    { ...filter, participant: chineseParticipants },
+  ).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** Every revision of a project entity and of the claims about it, oldest first; null when no such project. */

@@ -166,6 +166,8 @@ export interface FacetEntry {
   value: string;
   count: number;
   label?: string;
+  /** participant facets: whether the entity is a Chinese party */
+  chinese?: boolean;
 }
 
 export interface ProjectPage extends Page<ProjectSummary> {

@@ -37,6 +37,30 @@ const facetLabels: Record<(typeof facetKeys)[number], Key> = {
  * The facet selects (each option with its count for the other filters) and the word search. A change navigates
  * to `path` with the new filters, so the URL always says what is shown.
  */
+/** The participant facet: any Chinese participant first, then the Chinese parties, then the others. */
+function ParticipantOptions({ options, label }: { options: FacetEntry[]; label: (e: FacetEntry) => string }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const option = (e: FacetEntry) => (
+    <option key={e.value} value={e.value}>
+      {label(e)} ({i18n.number(e.count)})
+    </option>
+  );
+  const any = options.find((e) => e.value === 'chinese');
+  const parties = options.filter((e) => e.value !== 'chinese');
+  const chinese = parties.filter((e) => e.chinese === true);
+  const others = parties.filter((e) => e.chinese !== true);
+  return (
+    <>
+      {any ? option(any) : <option value="chinese">{t('filter.anyChinese')}</option>}
+      {chinese.length > 0 && (
+        <optgroup label={t('filter.chineseParticipants')}>{chinese.map(option)}</optgroup>
+      )}
+      {others.length > 0 && <optgroup label={t('filter.otherParticipants')}>{others.map(option)}</optgroup>}
+    </>
+  );
+}
+
 export function ProjectFilters({
   path,
   filters,
@@ -89,14 +113,15 @@ export function ProjectFilters({
               onChange={(e) => go({ ...filters, [facet]: e.currentTarget.value || undefined })}
             >
               <option value="">{t('filter.all')}</option>
-              {facet === 'participant' && !options.some((e) => e.value === 'chinese') && (
-                <option value="chinese">{t('filter.anyChinese')}</option>
+              {facet === 'participant' ? (
+                <ParticipantOptions options={options} label={(e) => label(facet, e)} />
+              ) : (
+                options.map((e) => (
+                  <option key={e.value} value={e.value}>
+                    {label(facet, e)} ({i18n.number(e.count)})
+                  </option>
+                ))
               )}
-              {options.map((e) => (
-                <option key={e.value} value={e.value}>
-                  {label(facet, e)} ({i18n.number(e.count)})
-                </option>
-              ))}
             </select>
           </div>
         );
