@@ -1,10 +1,8 @@
 import type { Claim } from '../domain/claim.js';
 import { splitSentences } from '../extract/sentences.js';
+import { pushTo } from '../util/maps.js';
 import { claimFromRow } from './claims.js';
 import type { Db } from './database.js';
-import { entityFromRow } from './entities.js';
-import type { ClaimTable } from './tables/claim-table.js';
-import { pushTo } from '../util/maps.js';
 
 /** A sentence that names a mechanism together with a country: the evidence of a country's mechanism. */
 export interface Passage {
@@ -14,7 +12,7 @@ export interface Passage {
   quote: string;
   start: number;
   end: number;
-  /** the first claim whose evidence lies in the sentence, when there is one */
+  /** the first figure (amount) stated in the sentence, when there is one */
   claimId: string | null;
 }
 
@@ -29,17 +27,26 @@ export interface CountryMechanism {
   /** the earliest and latest publication dates of those sources (null when none is dated) */
   firstSeen: string | null;
   lastSeen: string | null;
-  /** figures (amounts and counts) stated in those sentences, the latest first */
+  /** figures (amounts) stated in those sentences, the latest first */
   figures: Claim[];
   /** the sentences, newest source first */
   evidence: Passage[];
 }
 
-const bodyTypes = ['mechanism', 'policy'];
-const figureKinds = new Set(['quantity']);
+interface Span {
+  start: number;
+  end: number;
+}
 
-const within = (inner: { start: number; end: number }, outer: { start: number; end: number }) =>
-  inner.start >= outer.start && inner.end <= outer.end;
+const bodyTypes = ['mechanism', 'policy'];
+// Sources whose texts and mentions are read in one query.
+const batch = 500;
+
+const within = (inner: Span, outer: Span) => inner.start >= outer.start && inner.end <= outer.end;
+
+/** A registry attribute read from an entity's JSON attributes. */
+const attribute = (json: string, name: string): unknown =>
+  (JSON.parse(json) as Record<string, unknown>)[name];
 
 /**
  * The registry ids that stand for a country in a sentence: the country itself and the organizations and places
@@ -49,20 +56,44 @@ const within = (inner: { start: number; end: number }, outer: { start: number; e
 async function countrySides(db: Db, iso2: string) {
   const rows = await db
     .selectFrom('entity')
-    .selectAll()
+    .select(['id', 'type', 'attributes'])
     .where('type', 'in', ['country', 'organization', 'place'])
     .where('review_state', '<>', 'rejected')
     .execute();
   const own = new Set<string>();
   const others = new Set<string>();
-  for (const e of rows.map(entityFromRow)) {
-    const a = e.attributes;
+  for (const e of rows) {
+    const a = JSON.parse(e.attributes) as Record<string, unknown>;
     if (e.type === 'country') {
       if (a.iso2 === iso2) own.add(e.id);
       else if (a.lac === true) others.add(e.id);
     } else if (a.country === iso2) own.add(e.id);
   }
   return { own, others };
+}
+
+/** What one batch of sources holds that the passages need: texts, the countries' mentions, the figures. */
+async function readSources(db: Db, ids: string[], sideIds: string[]) {
+  const [texts, sides, figures] = await Promise.all([
+    db.selectFrom('source').select(['id', 'text']).where('id', 'in', ids).execute(),
+    db
+      .selectFrom('mention')
+      .select(['source_id', 'entity_id', 'span_start', 'span_end'])
+      .where('source_id', 'in', ids)
+      .where('entity_id', 'in', sideIds)
+      .execute(),
+    db
+      .selectFrom('claim')
+      .select(['id', 'source_id', 'span_start', 'span_end', 'time'])
+      .where('source_id', 'in', ids)
+      .where('value_kind', '=', 'quantity')
+      .where('review_state', '<>', 'rejected')
+      .where('repeats_source', 'is', null)
+      .orderBy('source_id')
+      .orderBy('span_start')
+      .execute(),
+  ]);
+  return { texts, sides, figures };
 }
 
 /**
@@ -74,25 +105,35 @@ async function countrySides(db: Db, iso2: string) {
  * `cap` bounds the sentences and figures kept per mechanism.
  */
 export async function countryMechanisms(db: Db, iso2: string, cap: number): Promise<CountryMechanism[]> {
-  const { own, others } = await countrySides(db, iso2);
-  if (own.size === 0) return [];
+  const [{ own, others }, bodies] = await Promise.all([
+    countrySides(db, iso2),
+    db
+      .selectFrom('entity')
+      .select(['id', 'name', 'type', 'attributes'])
+      .where('type', 'in', bodyTypes)
+      .where('review_state', '<>', 'rejected')
+      .execute(),
+  ]);
+  if (own.size === 0 || bodies.length === 0) return [];
   const ownIds = [...own];
-  const rows = await db
+  // The mechanisms' mentions lead, by their entity index, in paragraphs that name the country. A condition on
+  // the source here made SQLite walk every source and paragraph instead, so copies are left out afterwards.
+  const mentioned = await db
     .selectFrom('mention as m')
-    .innerJoin('entity as e', 'e.id', 'm.entity_id')
-    .innerJoin('source as s', 's.id', 'm.source_id')
     .innerJoin('paragraph as p', (join) =>
       join
         .onRef('p.source_id', '=', 'm.source_id')
         .onRef('p.span_start', '<=', 'm.span_start')
         .onRef('p.span_end', '>=', 'm.span_end'),
     )
+    .innerJoin('source as s', 's.id', 'm.source_id')
     .select(['m.source_id', 'm.entity_id', 'm.span_start', 'm.span_end', 'p.span_start as p_start'])
-    .select(['p.span_end as p_end', 's.title', 's.published_at'])
-    .select(['e.name', 'e.type', 'e.attributes'])
-    .where('e.type', 'in', bodyTypes)
-    .where('e.review_state', '<>', 'rejected')
-    .where('s.duplicate_of', 'is', null)
+    .select(['p.span_end as p_end', 's.title', 's.published_at', 's.duplicate_of'])
+    .where(
+      'm.entity_id',
+      'in',
+      bodies.map((b) => b.id),
+    )
     .where('p.duplicate_of', 'is', null)
     .where('p.repeats_source', 'is', null)
     .where(({ exists, selectFrom }) =>
@@ -106,114 +147,118 @@ export async function countryMechanisms(db: Db, iso2: string, cap: number): Prom
       ),
     )
     .execute();
+  const rows = mentioned.filter((r) => r.duplicate_of === null);
   if (rows.length === 0) return [];
 
-  // Texts, the country's and other countries' mentions, and claims of those sources, 500 sources a query.
   const sourceIds = [...new Set(rows.map((r) => r.source_id))];
-  const textOf = new Map<string, string>();
-  const sidesOf = new Map<string, { id: string; start: number; end: number }[]>();
-  const claimsOf = new Map<string, ClaimTable[]>();
   const sideIds = [...ownIds, ...others];
-  for (let i = 0; i < sourceIds.length; i += 500) {
-    const batch = sourceIds.slice(i, i + 500);
-    const [texts, sides, claims] = await Promise.all([
-      db.selectFrom('source').select(['id', 'text']).where('id', 'in', batch).execute(),
-      db
-        .selectFrom('mention')
-        .select(['source_id', 'entity_id', 'span_start', 'span_end'])
-        .where('source_id', 'in', batch)
-        .where('entity_id', 'in', sideIds)
-        .execute(),
-      db
-        .selectFrom('claim')
-        .selectAll()
-        .where('source_id', 'in', batch)
-        .where('review_state', '<>', 'rejected')
-        .where('repeats_source', 'is', null)
-        .orderBy('span_start')
-        .execute(),
-    ]);
+  const textOf = new Map<string, string>();
+  const sidesOf = new Map<string, (Span & { id: string })[]>();
+  const figuresOf = new Map<string, (Span & { id: string; time: string | null })[]>();
+  for (let i = 0; i < sourceIds.length; i += batch) {
+    const { texts, sides, figures } = await readSources(db, sourceIds.slice(i, i + batch), sideIds);
     for (const t of texts) textOf.set(t.id, t.text);
     for (const m of sides)
       pushTo(sidesOf, m.source_id, { id: m.entity_id, start: m.span_start, end: m.span_end });
-    for (const c of claims) pushTo(claimsOf, c.source_id, c);
+    for (const c of figures)
+      pushTo(figuresOf, c.source_id, { id: c.id, start: c.span_start, end: c.span_end, time: c.time });
   }
   // Sentences of a paragraph, split once however many mechanisms it names.
-  const sentencesOf = new Map<string, { start: number; end: number }[]>();
-  const sentences = (sourceId: string, text: string, from: number, to: number) => {
-    const key = `${sourceId}\u001f${from}`;
+  const sentencesOf = new Map<string, Span[]>();
+  const sentencesIn = (sourceId: string, paragraph: Span) => {
+    const key = `${sourceId}\u001f${paragraph.start}`;
     let found = sentencesOf.get(key);
-    if (!found) sentencesOf.set(key, (found = splitSentences(text, from, to)));
+    if (!found)
+      sentencesOf.set(
+        key,
+        (found = splitSentences(textOf.get(sourceId) ?? '', paragraph.start, paragraph.end)),
+      );
     return found;
   };
 
-  const found = new Map<string, CountryMechanism & { seen: Set<string>; dates: string[] }>();
+  interface Gathered {
+    passages: Passage[];
+    seen: Set<string>;
+    sources: Set<string>;
+    dates: string[];
+    figures: Map<string, string | null>;
+  }
+  const gathered = new Map<string, Gathered>();
   for (const r of rows) {
-    const text = textOf.get(r.source_id) ?? '';
     const paragraph = { start: r.p_start, end: r.p_end };
-    const mention = { start: r.span_start, end: r.span_end };
-    const sentence = sentences(r.source_id, text, paragraph.start, paragraph.end).find((s) =>
-      within(mention, s),
+    const sentence = sentencesIn(r.source_id, paragraph).find((s) =>
+      within({ start: r.span_start, end: r.span_end }, s),
     );
     if (!sentence) continue;
     const named = sidesOf.get(r.source_id) ?? [];
     const inSentence = named.some((x) => own.has(x.id) && within(x, sentence));
-    const otherInParagraph = named.some((x) => others.has(x.id) && within(x, paragraph));
-    if (!inSentence && otherInParagraph) continue;
-    const attributes = JSON.parse(r.attributes) as Record<string, unknown>;
-    let entry = found.get(r.entity_id);
-    if (!entry) {
-      entry = {
-        id: r.entity_id,
-        name: r.name,
-        type: r.type,
-        kind: typeof attributes.kind === 'string' ? attributes.kind : null,
-        sources: 0,
-        firstSeen: null,
-        lastSeen: null,
-        figures: [],
-        evidence: [],
-        seen: new Set(),
-        dates: [],
-      };
-      found.set(r.entity_id, entry);
-    }
+    if (!inSentence && named.some((x) => others.has(x.id) && within(x, paragraph))) continue;
+    let g = gathered.get(r.entity_id);
+    if (!g)
+      gathered.set(
+        r.entity_id,
+        (g = { passages: [], seen: new Set(), sources: new Set(), dates: [], figures: new Map() }),
+      );
     const key = `${r.source_id}\u001f${sentence.start}`;
-    if (entry.seen.has(key)) continue;
-    entry.seen.add(key);
-    const inside = (claimsOf.get(r.source_id) ?? []).filter((c) =>
-      within({ start: c.span_start, end: c.span_end }, sentence),
-    );
-    for (const c of inside)
-      if (figureKinds.has(c.value_kind) && !entry.figures.some((f) => f.id === c.id))
-        entry.figures.push(claimFromRow(c));
-    entry.evidence.push({
+    if (g.seen.has(key)) continue;
+    g.seen.add(key);
+    g.sources.add(r.source_id);
+    if (r.published_at) g.dates.push(r.published_at);
+    const figures = (figuresOf.get(r.source_id) ?? []).filter((c) => within(c, sentence));
+    for (const f of figures) g.figures.set(f.id, f.time);
+    g.passages.push({
       sourceId: r.source_id,
       title: r.title,
       publishedAt: r.published_at,
-      quote: text.slice(sentence.start, sentence.end),
+      quote: (textOf.get(r.source_id) ?? '').slice(sentence.start, sentence.end),
       start: sentence.start,
       end: sentence.end,
-      claimId: inside[0]?.id ?? null,
+      claimId: figures[0]?.id ?? null,
     });
-    if (r.published_at) entry.dates.push(r.published_at);
   }
 
-  const when = (p: { publishedAt: string | null; sourceId: string }) => p.publishedAt ?? '';
-  return [...found.values()]
-    .map(({ seen, dates, ...m }) => {
-      m.evidence.sort(
-        (a, b) => when(b).localeCompare(when(a)) || a.sourceId.localeCompare(b.sourceId) || a.start - b.start,
-      );
-      m.figures.sort((a, b) => (b.time ?? '').localeCompare(a.time ?? ''));
-      dates.sort();
+  // The latest `cap` figures of each mechanism, read whole.
+  const latest = new Map(
+    [...gathered].map(([id, g]) => [
+      id,
+      [...g.figures]
+        .sort(([a, ta], [b, tb]) => (tb ?? '').localeCompare(ta ?? '') || (a < b ? -1 : 1))
+        .slice(0, cap)
+        .map(([claimId]) => claimId),
+    ]),
+  );
+  const wanted = [...new Set([...latest.values()].flat())];
+  const claims = new Map<string, Claim>();
+  for (let i = 0; i < wanted.length; i += batch)
+    for (const row of await db
+      .selectFrom('claim')
+      .selectAll()
+      .where('id', 'in', wanted.slice(i, i + batch))
+      .execute())
+      claims.set(row.id, claimFromRow(row));
+
+  const when = (p: Passage) => p.publishedAt ?? '';
+  return bodies
+    .filter((b) => gathered.has(b.id))
+    .map((b): CountryMechanism => {
+      const g = gathered.get(b.id) as Gathered;
+      const kind = attribute(b.attributes, 'kind');
+      g.dates.sort();
       return {
-        ...m,
-        sources: new Set([...seen].map((k) => k.split('\u001f')[0])).size,
-        firstSeen: dates[0] ?? null,
-        lastSeen: dates[dates.length - 1] ?? null,
-        figures: m.figures.slice(0, cap),
-        evidence: m.evidence.slice(0, cap),
+        id: b.id,
+        name: b.name,
+        type: b.type,
+        kind: typeof kind === 'string' ? kind : null,
+        sources: g.sources.size,
+        firstSeen: g.dates[0] ?? null,
+        lastSeen: g.dates[g.dates.length - 1] ?? null,
+        figures: (latest.get(b.id) ?? []).flatMap((id) => claims.get(id) ?? []),
+        evidence: g.passages
+          .sort(
+            (x, y) =>
+              when(y).localeCompare(when(x)) || x.sourceId.localeCompare(y.sourceId) || x.start - y.start,
+          )
+          .slice(0, cap),
       };
     })
     .sort(
