@@ -112,14 +112,16 @@ export function ProjectMap({ points }: { points: MapPoint[] }) {
         levels.set(f.properties.cluster_id, index.getClusterExpansionZoom(f.properties.cluster_id));
     return levels;
   }, [index, clusters]);
-  // The stack whose projects are listed, by cluster id.
-  const [listed, setListed] = useState<number | null>(null);
+  // The stack whose projects are listed, by cluster id in the index it belongs to (new points, from the browser's
+  // back button to other filters, make a new index, whose ids are not its).
+  const [listed, setListed] = useState<{ index: typeof index; id: number } | null>(null);
   const listedPoints = useMemo(
-    () => (listed === null ? null : index.getLeaves(listed, Infinity).map((f) => f.properties.point)),
+    () =>
+      listed?.index === index ? index.getLeaves(listed.id, Infinity).map((f) => f.properties.point) : null,
     [index, listed],
   );
   const closeList = () => {
-    const id = listed;
+    const id = listed?.id;
     setListed(null);
     // Focus goes back to the stack that was opened (it is still drawn: the map cannot move while the list is open).
     svgRef.current?.querySelector<SVGGElement>(`[data-cluster-id="${id}"]`)?.focus();
@@ -205,7 +207,7 @@ export function ProjectMap({ points }: { points: MapPoint[] }) {
               const level = partsAt.get(id) ?? deepestLevel + 1;
               const stack = level > deepestLevel || transform.k >= maxScale;
               const open = () => {
-                if (stack) setListed(id);
+                if (stack) setListed({ index, id });
                 else zoomTo(x, y, Math.max(scaleFor(level), transform.k * 1.5));
               };
               const label = `${tn('count.projects', count)}, ${i18n.money(amount)} · ${t(
