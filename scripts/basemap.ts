@@ -1,17 +1,38 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { geoBounds, geoMercator, geoPath } from 'd3-geo';
-import type { Feature, Geometry } from 'geojson';
+import { geoBounds, geoMercator, geoPath, type GeoPermissibleObjects } from 'd3-geo';
+import type { Feature, GeoJsonProperties, Geometry } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryObject, Topology } from 'topojson-specification';
 
 const require = createRequire(import.meta.url);
 
-/** Whether a country's shape is in the western hemisphere between Tierra del Fuego and the Arctic. */
-function inAmericas(shape: Feature): boolean {
+/**
+ * Whether a shape lies in the Americas: its bounds do not cross the antimeridian, their middle is between 170°W and
+ * 32°W (the Americas' easternmost land, Brazil's Fernando de Noronha, is at 32.4°W; the Azores and Cabo Verde are
+ * east of it) and they reach between Tierra del Fuego and the Arctic.
+ */
+function inAmericas(shape: GeoPermissibleObjects): boolean {
   const [[west, south], [east, north]] = geoBounds(shape);
-  const middle = west <= east ? (west + east) / 2 : -180;
-  return middle > -170 && middle < -25 && north > -60 && south < 84;
+  if (west > east) return false;
+  const middle = (west + east) / 2;
+  return middle > -170 && middle < -32 && north > -60 && south < 84;
+}
+
+/**
+ * A country's land in the Americas: its whole shape when that lies there, else those of its parts that do (the
+ * United States, whose Aleutians cross the antimeridian, without the islands west of 170°W; France's French
+ * Guiana, Guadeloupe and Martinique; the Netherlands' Caribbean islands), else null (Russia, Portugal...).
+ */
+export function americanShape<P extends GeoJsonProperties>(
+  shape: Feature<Geometry, P>,
+): Feature<Geometry, P> | null {
+  if (inAmericas(shape)) return shape;
+  if (shape.geometry.type !== 'MultiPolygon') return null;
+  const parts = shape.geometry.coordinates.filter((rings) =>
+    inAmericas({ type: 'Polygon', coordinates: rings }),
+  );
+  return parts.length > 0 ? { ...shape, geometry: { type: 'MultiPolygon', coordinates: parts } } : null;
 }
 
 /**
@@ -84,8 +105,8 @@ export function basemapJson(): string {
     .scale(1 / unit)
     .translate([0, 0]);
   const countries = collection.geometries
-    .map((g) => feature(world, g) as Feature<Geometry, { name: string }>)
-    .filter(inAmericas)
+    .map((g) => americanShape(feature(world, g) as Feature<Geometry, { name: string }>))
+    .filter((shape) => shape !== null)
     .map((shape) => {
       const context = new RelativePath();
       geoPath(projection, context)(shape);

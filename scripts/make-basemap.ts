@@ -1,6 +1,7 @@
 /**
  * Writes web/src/map/basemap.json, the map's offline basemap: the countries of world-atlas's countries-50m.json
- * (Natural Earth 1:50m, public domain; world-atlas is ISC) whose shapes lie in the Americas, already projected
+ * (Natural Earth 1:50m, public domain; world-atlas is ISC) whose shapes lie in the Americas (of a country with land
+ * elsewhere too, such as the United States or France, only its parts in the Americas: see `americanShape`), already projected
  * (Mercator, as d3-geo's geoMercator draws it) to one SVG path per country. Coordinates are whole numbers of
  * `unit` radians, relative (SVG `m` and its implicit line-tos), so any Mercator view of the map (the big map fitted
  * to Latin America, a project's small map around its point) is this path under a scale and a translation: the

@@ -6,7 +6,7 @@ import type { Feature, Geometry } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryObject, Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
-import { basemapJson } from '../scripts/basemap.js';
+import { americanShape, basemapJson } from '../scripts/basemap.js';
 import { repoRoot } from '../src/reference/paths.js';
 
 interface Basemap {
@@ -54,10 +54,12 @@ describe('the map’s basemap', () => {
     const projection = geoMercator()
       .scale(1 / basemap.unit)
       .translate([0, 0]);
-    expect(basemap.countries.length).toBe(56);
+    expect(basemap.countries.length).toBe(59);
     for (const country of basemap.countries) {
-      const shape = shapes.get(country.id);
-      expect(shape?.properties.name).toBe(country.name);
+      const whole = shapes.get(country.id);
+      expect(whole?.properties.name).toBe(country.name);
+      // A country with land outside the Americas too (the US, France) is drawn with its parts inside them.
+      const shape = whole && americanShape(whole);
       const rings: [number, number][][] = [];
       const round = (v: number) => Math.round(v) || 0; // no -0
       const context: GeoContext = {
@@ -77,5 +79,30 @@ describe('the map’s basemap', () => {
         .filter((ring) => ring.length >= 3);
       expect(pathRings(country.d)).toEqual(expected);
     }
+  });
+
+  it('draws the United States and the French and Dutch Caribbean, without their land beyond the Americas', () => {
+    const basemap = JSON.parse(committed) as Basemap;
+    // Each country's extent in degrees of longitude, from its path's units.
+    const extent = new Map(
+      basemap.countries.map((c) => {
+        const xs = pathRings(c.d).flatMap((ring) => ring.map(([x]) => (x * basemap.unit * 180) / Math.PI));
+        return [c.name, [Math.min(...xs), Math.max(...xs)]] as const;
+      }),
+    );
+    // The US from the Aleutians east of 170°W to Maine: its islands across the antimeridian are left out, which
+    // a Mercator map without rotation would draw at the far right.
+    const us = extent.get('United States of America');
+    expect(us?.[0]).toBeGreaterThanOrEqual(-170.5);
+    expect(us?.[1]).toBeCloseTo(-67, 0);
+    // France is French Guiana, Guadeloupe and Martinique; the Netherlands are Bonaire, Sint Eustatius and Saba.
+    expect(extent.get('France')).toEqual([expect.closeTo(-61.8, 1), expect.closeTo(-51.7, 1)]);
+    expect(extent.get('Netherlands')?.[1]).toBeLessThan(-62);
+    for (const [name, [west, east]] of extent) {
+      expect(west, name).toBeGreaterThanOrEqual(-180);
+      expect(east, name).toBeLessThan(0);
+    }
+    for (const elsewhere of ['Russia', 'Portugal', 'Cabo Verde', 'New Zealand', 'Fiji', 'Spain'])
+      expect(extent.has(elsewhere), elsewhere).toBe(false);
   });
 });

@@ -224,6 +224,96 @@ describe.skipIf(!chromiumAvailable())('web app in Chromium', () => {
     await page.close();
   });
 
+  /**
+   * Goes into the map's largest cluster by keyboard until the largest one drawn is a stack (projects the deepest
+   * zoom cannot part), and gives that stack.
+   */
+  async function findStack(page: Page): Promise<Locator> {
+    const clusters = page.locator('.map-svg .cluster');
+    await clusters.first().waitFor();
+    for (let step = 0; step < 12; step++) {
+      const counts = await clusters.evaluateAll((els) =>
+        els.map((e) => Number(e.getAttribute('data-count'))),
+      );
+      expect(counts.length).toBeGreaterThan(0);
+      const largest = clusters.nth(counts.indexOf(Math.max(...counts)));
+      const id = await largest.getAttribute('data-cluster-id');
+      if ((await largest.getAttribute('class'))?.split(' ').includes('stack'))
+        return page.locator(`.map-svg .cluster[data-cluster-id="${id}"]`);
+      await largest.focus();
+      await page.keyboard.press('Enter');
+      // Zooming into it draws other clusters (new ids) in its place.
+      await expect.poll(() => page.locator(`.map-svg .cluster[data-cluster-id="${id}"]`).count()).toBe(0);
+    }
+    throw new Error('no stack found after 12 zooms');
+  }
+
+  it('lists the projects of a stack it cannot part, by keyboard, in the language, and opens one from the list', async () => {
+    const page = await open('/map');
+    const stack = await findStack(page);
+    const id = await stack.getAttribute('data-cluster-id');
+    const count = Number(await stack.getAttribute('data-count'));
+    expect(count).toBeGreaterThan(1);
+    expect(await stack.getAttribute('aria-label')).toMatch(/ · show the list$/);
+    await stack.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: `${count} projects at one point` });
+    await dialog.waitFor();
+    // Focus is in the list, which holds every project of the stack, largest amount first, then by name.
+    expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+    const links = dialog.locator('ol.stack-items a');
+    const listed = await links.evaluateAll((els) => els.map((e) => e.getAttribute('data-project-id')));
+    const points = (
+      (await (await fetch(`${base}/api/v1/projects/points`)).json()) as {
+        items: {
+          id: string;
+          name: string;
+          latitude: number;
+          longitude: number;
+          amountUsd2021: number | null;
+        }[];
+      }
+    ).items;
+    const first = points.find((p) => p.id === listed[0]);
+    const collator = new Intl.Collator('en');
+    const expected = points
+      .filter((p) => p.latitude === first?.latitude && p.longitude === first.longitude)
+      .sort((a, b) => (b.amountUsd2021 ?? -1) - (a.amountUsd2021 ?? -1) || collator.compare(a.name, b.name))
+      .map((p) => p.id);
+    expect(listed).toEqual(expected);
+    expect(listed).toHaveLength(count);
+    expect(await dialog.locator('ol.stack-items li').first().innerText()).toMatch(
+      /\$[\d.]+[KMB]? · placed at its province’s centre$/,
+    );
+    expect(await axeProblems(page)).toEqual([]);
+    await shot(page, 'map-stack-list');
+    // Escape closes it and gives focus back to the stack.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-cluster-id'))).toBe(id);
+    // In Spanish the same stack lists them with Spanish words and money.
+    await page.getByRole('link', { name: 'Español' }).click();
+    await expect.poll(() => stack.getAttribute('aria-label')).toMatch(/ · ver la lista$/);
+    await stack.focus();
+    await page.keyboard.press('Enter');
+    const lista = page.getByRole('dialog', { name: `${count} proyectos en un mismo punto` });
+    await lista.waitFor();
+    expect(await lista.locator('.stack-summary').innerText()).toMatch(
+      // Intl's Spanish: a decimal comma, "M" (millones) or "mil M", the currency after the figure.
+      /\d(,\d)?\s(mil\s)?M\sUS\$ en total\./,
+    );
+    // A project of the list opens by keyboard, in the language: Tab from the heading, past the close button.
+    const firstLink = lista.locator('ol.stack-items a').first();
+    for (let tabs = 0; tabs < 3 && !(await firstLink.evaluate((a) => a === document.activeElement)); tabs++)
+      await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => decodeURIComponent(new URL(page.url()).pathname)).toBe(`/projects/${listed[0]}`);
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('es');
+    await page.locator('.mini-map svg').waitFor();
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
   it('charts the PV capacity from 363 MW in 2019 to 1.4 GW in 2022 with its sources', async () => {
     const page = await open('/indicators');
     const indicator = page.locator('section.indicator', { hasText: 'solar PV' });

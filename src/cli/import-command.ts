@@ -8,7 +8,7 @@ import { say, warn } from './output.js';
 export function gcdfLine(r: GcdfResult): string {
   if (r.status === 'failed')
     return `puente: GCDF row ${r.row} (record ${r.record}): ${r.message}${r.hint ? ` (${r.hint})` : ''}`;
-  return `${r.status === 'ingested' ? 'imported ' : 'unchanged'} GCDF record ${r.record} -> ${r.projectId} (${r.claims} claims${r.commitmentYear ? `, committed ${r.commitmentYear}` : ''})`;
+  return `${r.status === 'ingested' ? 'imported ' : 'unchanged'} GCDF record ${r.record} -> ${r.projectId} (${r.claims} claims${r.commitmentYear ? `, committed ${r.commitmentYear}` : ''})${r.pointLeftOut ? `; no location: ${r.pointLeftOut}` : ''}`;
 }
 
 /** The counts of an import, for its last line and `--json`. */
@@ -19,6 +19,8 @@ export function gcdfSummary(results: GcdfResult[]) {
     unchanged: count('unchanged'),
     failed: count('failed'),
     withCommitmentYear: results.filter((r) => r.status !== 'failed' && r.commitmentYear !== null).length,
+    /** the records whose point was left out (see `pointProblem` in import/gcdf.ts) */
+    pointsLeftOut: results.flatMap((r) => (r.status !== 'failed' && r.pointLeftOut ? [r.record] : [])),
   };
 }
 
@@ -30,7 +32,11 @@ export async function runGcdfImport(store: Store, dir: string, quiet = false) {
   });
   const s = gcdfSummary(results);
   say(
-    `GCDF 3.0: ${s.imported} records imported, ${s.unchanged} unchanged, ${s.failed} failed; ${s.withCommitmentYear} with a commitment year read from their descriptions`,
+    `GCDF 3.0: ${s.imported} records imported, ${s.unchanged} unchanged, ${s.failed} failed; ${s.withCommitmentYear} with a commitment year read from their descriptions${
+      s.pointsLeftOut.length
+        ? `; ${s.pointsLeftOut.length} left without a location, their point in a country their record does not support (records ${s.pointsLeftOut.join(', ')})`
+        : ''
+    }`,
   );
   return { results, summary: s };
 }

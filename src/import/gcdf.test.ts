@@ -34,7 +34,8 @@ describeEachBackend('GCDF 3.0 import', (store) => {
     const app = createApp(store(), { webRoot: '/nonexistent' });
     const list = (await (await app.request('/api/v1/projects?limit=500')).json()) as ProjectList;
     expect(list.total).toBe(40);
-    const first = rows[0] as Record<string, string>;
+    // The second record: the first, 34840, is left unlocated (its point is in the wrong country, see below).
+    const first = rows[1] as Record<string, string>;
     const detail = (await (
       await app.request(`/api/v1/projects/project:gcdf-${first.aiddata_record_id}`)
     ).json()) as {
@@ -77,6 +78,55 @@ describeEachBackend('GCDF 3.0 import', (store) => {
     expect((await app.request('/api/v1/sources?kind=other')).status).toBe(400);
     const again = await importGcdf(store().db, dir);
     expect(again.filter((r) => r.status === 'unchanged')).toHaveLength(40);
+  });
+
+  it('leaves a project unlocated when its point lies outside the region its record is for, and says why', async () => {
+    const record = (id: string) => {
+      const row = rows.find((r) => r.aiddata_record_id === id);
+      if (!row) throw new Error(`no bundled record ${id}`);
+      return row;
+    };
+    const [peru, another] = rows.filter((r) => r.recipient_iso3 === 'PER');
+    if (!peru || !another) throw new Error('no two Peruvian records');
+    const chosen = [
+      // Schools in Angola's Huíla province, which AidData's geocoding put on Huila, Colombia (AGO|COL).
+      record('34840'),
+      // Masks for cities in the Philippines, its point there; Santiago City also matched Chile's capital region.
+      record('96211'),
+      // Cameras for La Paz, Bolivia, with a namesake in Spain too (BOL|ESP): its text names Bolivia, so it stays.
+      record('36121'),
+      peru,
+      // A Peruvian record whose point is in Madrid: outside Peru, its only recipient.
+      { ...another, latitude: '40.4168', longitude: '-3.7038' },
+    ];
+    const results = await importGcdf(store().db, gcdfFolder(chosen));
+    const leftOut = new Map(
+      results.map((r) => [r.record, r.status === 'failed' ? r.message : r.pointLeftOut]),
+    );
+    expect(leftOut.get('34840')).toBe(
+      'its places lie in Angola and Colombia, and its text never names Colombia, where its point (2.571, -75.58578) lies',
+    );
+    expect(leftOut.get('96211')).toBe(
+      'its point (17.35536, 121.03897) lies outside Chile, its recipient in Latin America and the Caribbean',
+    );
+    expect(leftOut.get(another.aiddata_record_id ?? '')).toMatch(
+      /^its point \(40\.4168, -3\.7038\) lies outside Peru,/,
+    );
+    expect(leftOut.get('36121')).toBeNull();
+    expect(leftOut.get(peru.aiddata_record_id ?? '')).toBeNull();
+    const app = createApp(store(), { webRoot: '/nonexistent' });
+    const points = (await (await app.request('/api/v1/projects/points')).json()) as {
+      items: { id: string }[];
+      unlocated: number;
+    };
+    expect(points.items.map((p) => p.id).sort()).toEqual(
+      ['project:gcdf-36121', `project:gcdf-${peru.aiddata_record_id}`].sort(),
+    );
+    expect(points.unlocated).toBe(3);
+    const angola = (await (await app.request('/api/v1/projects/project:gcdf-34840')).json()) as {
+      location: unknown;
+    };
+    expect(angola.location).toBeNull();
   });
 
   it('reads the funder a title names as the lender or donor of its project, resolved to the registry', async () => {
@@ -172,6 +222,12 @@ it('per-country sums of the whole bundled file match the source file within 0.1%
       checked++;
     }
     expect(checked).toBeGreaterThan(25);
+    // Every record keeps its point but two, which lie outside the region they are recorded for.
+    const points = (await (await app.request('/api/v1/projects/points')).json()) as { total: number };
+    expect(points.total).toBe(rows.length - 2);
+    expect(
+      results.flatMap((r) => (r.status === 'ingested' && r.pointLeftOut ? [r.record] : [])).sort(),
+    ).toEqual(['34840', '96211']);
     // alpha-2 codes work too, and an unknown code is a clear 400.
     const peru = (await (await app.request('/api/v1/projects?country=pe&limit=1')).json()) as ProjectList;
     expect(peru.datasetAmountUsd2021).toBeCloseTo(expected.get('PER') ?? -1, 0);
@@ -230,7 +286,9 @@ describeEachBackend('project downloads', (store) => {
       features: { geometry: { type: string; coordinates: [number, number] }; properties: { id: string } }[];
     };
     expect(geo.type).toBe('FeatureCollection');
-    const located = chosen.filter((r) => r.latitude !== '');
+    // The file's first record, 34840, has a point but is left unlocated: it lies outside the region (see above).
+    const located = chosen.filter((r) => r.latitude !== '' && r.aiddata_record_id !== '34840');
+    expect(located).toHaveLength(11);
     expect(geo.features).toHaveLength(located.length);
     const firstPoint = geo.features.find(
       (f) => f.properties.id === `project:gcdf-${located[0]?.aiddata_record_id}`,

@@ -12,6 +12,7 @@ import { fingerprintAhead } from '../pipeline/near-duplicates.js';
 import { storeDocument } from '../pipeline/store-document.js';
 import { claimId, sourceIdFor, storable } from '../pipeline/to-domain.js';
 import { Claim, type ClaimValue } from '../domain/claim.js';
+import { countryBounds, withinBounds } from '../reference/country-bounds.js';
 import { loadCountries } from '../reference/countries.js';
 import { refreshDirtyProjects } from '../reconcile/projects.js';
 import type { Database } from '../store/database.js';
@@ -48,10 +49,51 @@ export type GcdfResult =
       projectId: string;
       claims: number;
       commitmentYear: number | null;
+      /** why the record's point was left out (the project is unlocated), or null when it was kept or had none */
+      pointLeftOut: string | null;
     }
   | { record: string; row: number; status: 'failed'; message: string; hint: string | null };
 
 const amountFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+type Registry = Map<string, { name: string; iso2: string; numeric: string; lac: boolean }>;
+
+/**
+ * Why a record's point cannot stand for its project, or null when it can. AidData geocoded each record's place
+ * names to first-level regions, and the file's recipient_iso3 follows those regions' countries, so a namesake abroad
+ * puts a record on the wrong continent with a recipient to match: record 34840, schools in Angola's Huíla
+ * province, sits on Huila in Colombia (recipients AGO|COL); 96211, masks for cities in the Philippines, on the
+ * Philippines (CHL|PHL, Santiago City read as Chile's capital region too). The point is kept when it lies within
+ * the bounds of one of the record's recipients in Latin America and the Caribbean and, when the record also has
+ * a recipient outside the region (places on two continents), its own words (title, description, comments) name
+ * the country the point lies in. `named`: the registry ids of the countries they name. (Asking that of every
+ * record with two recipients would also catch 71826 and 72869, put in the wrong one of two LAC countries, but
+ * drop 93413, rightly on Jujuy, whose text names the province and not Argentina: data/README.md.)
+ */
+export function pointProblem(
+  lon: number,
+  lat: number,
+  recipients: string[],
+  countries: Registry,
+  named: Set<string>,
+): string | null {
+  const bounds = countryBounds();
+  const nameOf = (code: string) => countries.get(code)?.name ?? code;
+  const lac = recipients.filter((c) => countries.get(c)?.lac);
+  const abroad = recipients.filter((c) => !countries.get(c)?.lac);
+  if (lac.length === 0) return 'the record has no recipient in Latin America and the Caribbean';
+  // A recipient without a shape of its own (a small territory) cannot be checked: its point is taken as it is.
+  const here = lac.filter((c) => {
+    const box = bounds.get(countries.get(c)?.numeric ?? '');
+    return !box || withinBounds(box, lon, lat);
+  });
+  const point = `${lat}, ${lon}`;
+  if (here.length === 0)
+    return `its point (${point}) lies outside ${lac.map(nameOf).join(' and ')}, its recipient${lac.length > 1 ? 's' : ''} in Latin America and the Caribbean`;
+  if (abroad.length > 0 && !here.some((c) => named.has(`country:${countries.get(c)?.iso2}`)))
+    return `its places lie in ${recipients.map(nameOf).join(' and ')}, and its text never names ${here.map(nameOf).join(' or ')}, where its point (${point}) lies`;
+  return null;
+}
 
 /**
  * The record as a document: the title, a line stating the dataset's fields (the evidence of the dataset claims),
@@ -110,7 +152,8 @@ function commitmentClaim(claims: ExtractedClaim[], titleEnd: number): ExtractedC
 
 /**
  * Imports AidData's GCDF 3.0 LAC records (`gcdf3_lac_geolocated_projects.csv` in `dir`): each record becomes a
- * source (cited by its AidData project page) and an accepted project entity with its ADM1 point, with dataset
+ * source (cited by its AidData project page) and an accepted project entity with its ADM1 point (unless the point
+ * lies outside the region the record is for: see `pointProblem`; the result says why), with dataset
  * claims (amount in constant 2021 USD, sector, recipient countries, ADM1 location) whose evidence is the record's
  * field line, and every claim the extraction engine finds in the description and staff comments (dates, lenders,
  * borrowers, contractors, rates, maturities, original-currency amounts), all about that project. A record whose
@@ -144,7 +187,9 @@ export async function importGcdf(
       `${path}: missing columns ${missing.join(', ')}`,
       'use the GCDF 3.0 LAC file as shipped in data/gcdf3-lac',
     );
-  const countries = new Map(loadCountries().map((c) => [c.iso3, { name: c.name, iso2: c.iso2 }]));
+  const countries: Registry = new Map(
+    loadCountries().map((c) => [c.iso3, { name: c.name, iso2: c.iso2, numeric: c.numeric, lac: c.lac }]),
+  );
   const results: GcdfResult[] = [];
   for (const [i, r] of rows.entries()) {
     const row = i + 2;
@@ -195,6 +240,15 @@ export async function importGcdf(
         claims: read.claims.filter((c) => c.start < fields.start || c.start >= fieldsEnd),
         entities: read.entities.filter((e) => e.type !== 'project'),
       };
+      // The countries the record's own words name (the field line lists every recipient, so it does not count).
+      const named = new Set(
+        read.entities
+          .filter((e) => e.type === 'country' && e.id)
+          .filter((e) => e.mentions.some((m) => m.start < fields.start || m.start >= fieldsEnd))
+          .map((e) => e.id ?? ''),
+      );
+      const pointLeftOut = hasPoint ? pointProblem(lon, lat, recipients, countries, named) : null;
+      const located = hasPoint && pointLeftOut === null;
       const titleEnd = normalized.paragraphs[0]?.end ?? 0;
       const committed = commitmentClaim(found.claims, titleEnd);
       // The commitment year read from the prose is the extraction engine's claim, with that prose as evidence.
@@ -264,7 +318,7 @@ export async function importGcdf(
             gcdfId: Number(record),
             sector: r.sector_name,
             recipients,
-            ...(hasPoint
+            ...(located
               ? {
                   latitude: lat,
                   longitude: lon,
@@ -292,6 +346,7 @@ export async function importGcdf(
         projectId,
         claims: outcome.status === 'ingested' ? outcome.claims : 0,
         commitmentYear: committed?.time ? Number(committed.time.slice(0, 4)) : null,
+        pointLeftOut,
       });
     } catch (error) {
       report({ record: record ?? '', row, status: 'failed', ...describeError(error) });

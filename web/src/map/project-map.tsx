@@ -6,6 +6,7 @@ import { useI18n } from '../i18n';
 import { navigate } from '../router';
 import { sectorColor } from './colors';
 import { approximate, basemapCountries, basemapTransform, fitProjection, project } from './geometry';
+import { StackList } from './stack-list';
 
 export interface MapPoint {
   id: string;
@@ -15,6 +16,8 @@ export interface MapPoint {
   precision: string | null;
   sector: string | null;
   amountUsd2021: number | null;
+  /** the first of its countries (ISO 3166-1 alpha-3) */
+  country?: string | null;
 }
 
 interface PointProps {
@@ -37,10 +40,13 @@ const maxScale = 200;
 /** The supercluster zoom level where the map shows the world `worldWidth` screen pixels wide. */
 const clusterZoom = (worldWidth: number) => Math.max(0, Math.log2(worldWidth / 512));
 /**
- * The deepest level the map asks for (the map at its largest scale): supercluster builds no level beyond it
- * (each level is a pass over the points; 16 levels took three times as long as these 11).
+ * The deepest level the map shows (the whole level it reaches at its largest scale): supercluster builds no level
+ * beyond it (each level is a pass over the points; 16 levels took three times as long as these 10). A cluster
+ * whose points part only deeper than this can never be opened by zooming: it lists them instead.
  */
-const deepestLevel = Math.ceil(clusterZoom(worldWidth * maxScale));
+const deepestLevel = Math.floor(clusterZoom(worldWidth * maxScale));
+/** The map's scale at which supercluster's `level` is drawn (a hair over, so that the level's floor is it). */
+const scaleFor = (level: number) => ((512 * 2 ** level) / worldWidth) * (1 + 1e-9);
 
 /** A circle's radius for an amount: by area, 3 px for none up to 14 px for the largest shown. */
 export const radiusFor = (amount: number | null, max: number) =>
@@ -65,7 +71,8 @@ function Land() {
 /**
  * The projects on an offline basemap (Mercator over LAC, projected beforehand): one circle per project, sized by
  * its amount in constant 2021 USD and coloured by sector, a dashed ring where the point is an area's centroid;
- * dense points gather into clusters that open on click. Drag and wheel (or the buttons) zoom and pan; each point is a link.
+ * dense points gather into clusters that open on click: closer, or when they cannot part (one point, or the deepest
+ * zoom), as a list of their projects. Drag and wheel (or the buttons) zoom and pan; each point is a link.
  */
 export function ProjectMap({ points }: { points: MapPoint[] }) {
   const i18n = useI18n();
@@ -97,6 +104,28 @@ export function ProjectMap({ points }: { points: MapPoint[] }) {
   // Clusters are recomputed when the zoom level settles on a new whole level, not on every frame.
   const level = Math.floor(clusterZoom(worldWidth * transform.k));
   const clusters = useMemo(() => index.getClusters([-180, -85, 180, 85], level), [index, level]);
+  // The level each cluster parts at: deeper than the map goes, it is a stack, listed rather than zoomed into.
+  const partsAt = useMemo(() => {
+    const levels = new Map<number, number>();
+    for (const f of clusters)
+      if ('cluster' in f.properties && f.properties.cluster)
+        levels.set(f.properties.cluster_id, index.getClusterExpansionZoom(f.properties.cluster_id));
+    return levels;
+  }, [index, clusters]);
+  // The stack whose projects are listed, by cluster id in the index it belongs to (new points, from the browser's
+  // back button to other filters, make a new index, whose ids are not its).
+  const [listed, setListed] = useState<{ index: typeof index; id: number } | null>(null);
+  const listedPoints = useMemo(
+    () =>
+      listed?.index === index ? index.getLeaves(listed.id, Infinity).map((f) => f.properties.point) : null,
+    [index, listed],
+  );
+  const closeList = () => {
+    const id = listed?.id;
+    setListed(null);
+    // Focus goes back to the stack that was opened (it is still drawn: the map cannot move while the list is open).
+    svgRef.current?.querySelector<SVGGElement>(`[data-cluster-id="${id}"]`)?.focus();
+  };
 
   useEffect(() => {
     const svg = svgRef.current;
@@ -175,24 +204,32 @@ export function ProjectMap({ points }: { points: MapPoint[] }) {
             if ('cluster' in f.properties && f.properties.cluster) {
               const { cluster_id: id, point_count: count, amount } = f.properties;
               const r = Math.min(28, 10 + Math.sqrt(count) * 1.6);
+              const level = partsAt.get(id) ?? deepestLevel + 1;
+              const stack = level > deepestLevel || transform.k >= maxScale;
               const open = () => {
-                const k = (512 * 2 ** index.getClusterExpansionZoom(id)) / worldWidth;
-                zoomTo(x, y, Math.max(k, transform.k * 1.5));
+                if (stack) setListed({ index, id });
+                else zoomTo(x, y, Math.max(scaleFor(level), transform.k * 1.5));
               };
-              const label = `${tn('count.projects', count)}, ${i18n.money(amount)} · ${t('map.openCluster')}`;
+              const label = `${tn('count.projects', count)}, ${i18n.money(amount)} · ${t(
+                stack ? 'map.openList' : 'map.openCluster',
+              )}`;
               return (
                 <g
                   key={`c${id}`}
-                  class="cluster"
+                  class={stack ? 'cluster stack' : 'cluster'}
                   role="button"
                   // SVG attributes are case-sensitive: `tabIndex` would be set as an unknown attribute.
                   tabindex={0}
                   aria-label={label}
+                  aria-haspopup={stack ? 'dialog' : undefined}
+                  data-cluster-id={id}
+                  data-count={count}
                   transform={`translate(${sx},${sy})`}
                   onClick={open}
                   onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), open())}
                 >
                   <title>{label}</title>
+                  {stack && <circle r={r + 3} class="stack-ring" />}
                   <circle r={r} />
                   <text dy="0.35em" text-anchor="middle" aria-hidden="true">
                     {i18n.number(count, { notation: 'compact' })}
@@ -230,6 +267,7 @@ export function ProjectMap({ points }: { points: MapPoint[] }) {
           })}
         </g>
       </svg>
+      {listedPoints && <StackList points={listedPoints} onClose={closeList} />}
     </div>
   );
 }

@@ -39,6 +39,9 @@ function Legend() {
         <li>
           <span class="ring dashed" aria-hidden="true" /> {t('map.approximate')}
         </li>
+        <li>
+          <span class="ring double" aria-hidden="true" /> {t('map.stackLegend')}
+        </li>
         <li>{t('map.size')}</li>
       </ul>
     </div>
