@@ -20,8 +20,18 @@ export function webBuildIsStale(): boolean {
   return Math.max(...sources.map(newestChange)) > statSync(built).mtimeMs;
 }
 
-/** Builds the web app with Vite into web/dist. */
+/**
+ * Builds the web app with Vite into web/dist, always as a production build: Vite follows NODE_ENV, and under the
+ * test runner (NODE_ENV=test) it made a larger build with development code that `npm start` then served.
+ */
 export async function buildWebApp(): Promise<void> {
   const { build } = await import('vite');
-  await build({ configFile: join(webDir, 'vite.config.ts'), logLevel: 'warn' });
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(webDir, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 }
