@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { bytesAsText, escapeControls, showPath } from './file-path.js';
+
+describe('file paths shown on a terminal', () => {
+  it('escapes control characters and bidirectional overrides', () => {
+    expect(escapeControls('a\nb\tc\x1b[31md\u202ee\u0085')).toBe('a\\nb\\tc\\x1b[31md\\u202ee\\x85');
+    expect(escapeControls('informe café.txt')).toBe('informe café.txt');
+  });
+
+  it('writes bytes that are not UTF-8 as \\xNN and keeps valid sequences', () => {
+    expect(bytesAsText(Buffer.from([0x61, 0xe9, 0x62]))).toBe('a\\xe9b');
+    expect(bytesAsText(Buffer.from('café ✓ 😀', 'utf8'))).toBe('café ✓ 😀');
+    // overlong "/" and a UTF-16 surrogate encoded in UTF-8 are not valid UTF-8
+    expect(bytesAsText(Buffer.from([0xc0, 0xaf]))).toBe('\\xc0\\xaf');
+    expect(bytesAsText(Buffer.from([0xed, 0xa0, 0x80]))).toBe('\\xed\\xa0\\x80');
+    // a sequence cut short
+    expect(bytesAsText(Buffer.from([0xe2, 0x9c]))).toBe('\\xe2\\x9c');
+  });
+
+  it('shows strings and buffers alike', () => {
+    expect(showPath(Buffer.from('docs/a\nb.txt'))).toBe('docs/a\\nb.txt');
+    expect(showPath('docs/a\nb.txt')).toBe('docs/a\\nb.txt');
+  });
+});
