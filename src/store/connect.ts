@@ -1,16 +1,19 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PuenteError } from '../domain/errors.js';
+import { postgresBackend, registerBackend, sqliteBackend } from './backend.js';
 import type { Database } from './database.js';
 import { migrationProvider } from './migrations/index.js';
+import { PuenteSqliteDialect } from './sqlite-driver.js';
 
 /** Where the store lives: a PostgreSQL URL, or else a SQLite file. */
 export interface StoreConfig {
   databaseUrl?: string | undefined;
   sqlitePath?: string | undefined;
+  /** SQLite: the longest a write waits for another process's write lock, in ms (default 30,000) */
+  lockWaitMs?: number | undefined;
 }
 
 /** The longest one PostgreSQL statement may run (SQLite statements are bounded by indexes and row caps instead). */
@@ -25,9 +28,26 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** The configuration from the environment: `DATABASE_URL` (postgres://) wins, else `PUENTE_DB`, else ./data/puente.db. */
+/** How long a SQLite write waits for the write lock another process holds, unless told otherwise. */
+export const defaultLockWaitMs = 30_000;
+
+/**
+ * The configuration from the environment: `DATABASE_URL` (postgres://) wins, else `PUENTE_DB`, else
+ * ./data/puente.db; `PUENTE_LOCK_WAIT_MS` for how long a SQLite write waits for the lock.
+ */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): StoreConfig {
-  return { databaseUrl: env.DATABASE_URL, sqlitePath: env.PUENTE_DB };
+  const wait = env.PUENTE_LOCK_WAIT_MS;
+  if (wait !== undefined && wait !== '' && !(Number.isInteger(Number(wait)) && Number(wait) >= 0))
+    throw new PuenteError(
+      'bad_request',
+      `PUENTE_LOCK_WAIT_MS must be a whole number of milliseconds, got "${wait.slice(0, 20)}"`,
+      `unset it to wait ${defaultLockWaitMs / 1000} s`,
+    );
+  return {
+    databaseUrl: env.DATABASE_URL,
+    sqlitePath: env.PUENTE_DB,
+    lockWaitMs: wait ? Number(wait) : undefined,
+  };
 }
 
 const isPostgresUrl = (url: string | undefined): boolean => !!url && /^postgres(?:ql)?:\/\//.test(url);
@@ -51,20 +71,17 @@ export function openStore(config: StoreConfig = configFromEnv()): Store {
       statement_timeout: statementTimeoutMs,
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    registerBackend(db, postgresBackend);
     const location = config.databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
     return { db, backend: 'postgres', location, close: () => db.destroy() };
   }
   const path = resolve(config.sqlitePath ?? 'data/puente.db');
   mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new SQLite(path);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('synchronous = NORMAL');
-  // Checkpoint the WAL every ~40 MB instead of every 4 MB: each checkpoint syncs the disk, and a batch ingest
-  // committing a document at a time spent a fifth of its writer's time there (bench/README.md).
-  sqlite.pragma('wal_autocheckpoint = 10000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  // Two connections: a writer whose transactions take the lock up front and wait for it without blocking, and a
+  // reader for plain SELECTs that never waits for a writer (sqlite-driver.ts).
+  const dialect = new PuenteSqliteDialect({ path, lockWaitMs: config.lockWaitMs ?? defaultLockWaitMs });
+  const db = new Kysely<Database>({ dialect });
+  registerBackend(db, sqliteBackend);
   return { db, backend: 'sqlite', location: path, close: () => db.destroy() };
 }
 
@@ -73,28 +90,10 @@ export async function migrate(db: Kysely<Database>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: migrationProvider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
+    // A lock waited for too long says so itself.
+    if (error instanceof PuenteError) throw error;
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new PuenteError('internal', `migration ${failed} failed: ${String(error)}`);
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
-}
-
-/**
- * better-sqlite3 with its prepared statements kept by SQL text (the 256 most recently used): Kysely asks for a
- * new statement for every query, and preparing took a tenth of a batch ingest's writer thread. A statement is
- * reused only after its previous run has finished (Kysely runs one query at a time on the connection).
- */
-function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
-  const statements = new Map<string, SQLite.Statement>();
-  return {
-    close: () => sqlite.close(),
-    prepare: (text: string) => {
-      let statement = statements.get(text);
-      if (statement) statements.delete(text);
-      else statement = sqlite.prepare(text);
-      statements.set(text, statement);
-      if (statements.size > 256) statements.delete(statements.keys().next().value as string);
-      return statement;
-    },
-  };
 }
