@@ -22,6 +22,14 @@ export const candidateProbability = (s: number, bands: number, rows: number): nu
 /** The similarity where the S-curve is steepest, about (1/b)^(1/r). */
 export const bandingThreshold = (bands: number, rows: number): number => (1 / bands) ** (1 / rows);
 
+/** The hash of one band of a signature (its `rows` values from `band * rows` on, and the band's number). */
+export function bandHash(signature: Uint32Array, band: number, rows: number): number {
+  let h = band;
+  const start = band * rows;
+  for (let i = start; i < start + rows; i++) h = fmix32((h ^ (signature[i] as number)) + 0x9e3779b9);
+  return h;
+}
+
 /** An LSH index: b bands x r rows of each signature, each band hashed into its own table of buckets. */
 export class LshIndex<Id> {
   readonly bands: number;
@@ -43,10 +51,7 @@ export class LshIndex<Id> {
   }
 
   private bandKey(signature: Uint32Array, band: number): number {
-    let h = band;
-    const start = band * this.rows;
-    for (let i = start; i < start + this.rows; i++) h = fmix32((h ^ (signature[i] as number)) + 0x9e3779b9);
-    return h;
+    return bandHash(signature, band, this.rows);
   }
 
   private check(signature: Uint32Array) {
@@ -96,9 +101,47 @@ interface Entry<Id> {
   shingles: Uint32Array | null;
 }
 
+/** An earlier document a new one is compared with: its signature (and shingles), and its place in arrival order. */
+export interface Candidate<Id> extends Entry<Id> {
+  order: number;
+}
+
 // Candidates whose estimate is this far below the threshold are still measured exactly (4 standard errors
 // of a 128-hash estimate at J = 0.8).
 const verifyMargin = 0.15;
+
+/**
+ * Of the earlier documents sharing a band with a new one, the most similar at or above the threshold (the earliest
+ * among equally similar ones), or null. The similarity is the signatures' estimate, or the shingle sets' exact
+ * Jaccard when `verifyWithShingles` is on and the candidate kept its shingles.
+ */
+export function bestCandidate<Id>(
+  doc: Fingerprint,
+  candidates: Iterable<Candidate<Id>>,
+  config: Pick<DedupeConfig, 'threshold' | 'verifyWithShingles'>,
+): NearDuplicateMatch<Id> | null {
+  const { threshold, verifyWithShingles } = config;
+  let best: { entry: Candidate<Id>; similarity: number; measure: 'shingles' | 'signature' } | null = null;
+  for (const entry of candidates) {
+    const estimate = estimateJaccard(doc.signature, entry.signature);
+    let similarity = estimate;
+    let measure: 'shingles' | 'signature' = 'signature';
+    if (verifyWithShingles && entry.shingles) {
+      if (estimate < threshold - verifyMargin) continue;
+      similarity = exactJaccard(doc.shingles, entry.shingles);
+      measure = 'shingles';
+    }
+    if (similarity < threshold) continue;
+    if (
+      !best ||
+      similarity > best.similarity ||
+      (similarity === best.similarity && entry.order < best.entry.order)
+    )
+      best = { entry, similarity, measure };
+  }
+  if (!best) return null;
+  return { id: best.entry.id, similarity: best.similarity, kind: 'near', measure: best.measure };
+}
 
 /**
  * Finds, for a new document, the most similar document added before it, when that similarity reaches the
@@ -143,26 +186,11 @@ export class NearDuplicateIndex<Id = string> {
     if (doc.words === 0) return null;
     const exact = this.byExactKey.get(doc.exactKey);
     if (exact !== undefined) return { id: exact, similarity: 1, kind: 'exact', measure: 'normalized-text' };
-    const { threshold, verifyWithShingles } = this.config;
-    let best: { index: number; similarity: number; measure: 'shingles' | 'signature' } | null = null;
-    for (const index of this.lsh.candidates(doc.signature)) {
+    const candidates = this.lsh.candidates(doc.signature).map((index) => {
       this.candidatePairs++;
-      const entry = this.entries[index] as Entry<Id>;
-      const estimate = estimateJaccard(doc.signature, entry.signature);
-      let similarity = estimate;
-      let measure: 'shingles' | 'signature' = 'signature';
-      if (verifyWithShingles && entry.shingles) {
-        if (estimate < threshold - verifyMargin) continue;
-        similarity = exactJaccard(doc.shingles, entry.shingles);
-        measure = 'shingles';
-      }
-      if (similarity < threshold) continue;
-      if (!best || similarity > best.similarity || (similarity === best.similarity && index < best.index))
-        best = { index, similarity, measure };
-    }
-    if (!best) return null;
-    const entry = this.entries[best.index] as Entry<Id>;
-    return { id: entry.id, similarity: best.similarity, kind: 'near', measure: best.measure };
+      return { ...(this.entries[index] as Entry<Id>), order: index };
+    });
+    return bestCandidate(doc, candidates, this.config);
   }
 
   /**

@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { expect, inject, it } from 'vitest';
 import { describeEachBackend } from '../../test/helpers/backends.js';
 import { textDocument } from '../../test/helpers/documents.js';
 import { createApp } from '../api/app.js';
 import { repoRoot } from '../reference/paths.js';
 import { listClaims } from '../store/claims.js';
 import { getSource, listSources } from '../store/sources.js';
-import { checkDuplicate, dedupeConfig, loadDedupeState } from './near-duplicates.js';
+import { openStore } from '../store/connect.js';
+import { dedupeConfig } from './near-duplicates.js';
 import { storeDocument } from './store-document.js';
 
 const passage = (id: string) =>
@@ -99,13 +100,37 @@ describeEachBackend('near-duplicate sources', (store) => {
     expect((await listClaims(db, { duplicates: 'include' })).total).toBe(first.claims + quoting.claims);
   });
 
-  it('finds the original again from stored fingerprints, as a new process would', async () => {
-    const { db } = store();
-    const first = await storeDocument(db, textDocument(original, 'a.txt'));
-    const fresh = await loadDedupeState(db);
-    const check = checkDuplicate(fresh, null, textDocument(republished).text);
-    expect(check.duplicateOf).toBe(first.sourceId);
-    expect(checkDuplicate(fresh, null, textDocument(other).text).duplicateOf).toBeNull();
+  it('finds an original that another process stored, before or after this one began', async () => {
+    const s = store();
+    // Two more handles on the database, as two more processes would have: one busy storing before the original
+    // exists, one opened only after it is stored.
+    const reopen = () =>
+      s.backend === 'sqlite'
+        ? openStore({ sqlitePath: s.location })
+        : openStore({
+            databaseUrl: inject('postgresUrl').replace(
+              /\/postgres$/,
+              `/${s.location.split('/').at(-1) ?? ''}`,
+            ),
+          });
+    const early = reopen();
+    try {
+      await storeDocument(early.db, textDocument(other, 'd.txt'));
+      const first = await storeDocument(s.db, textDocument(original, 'a.txt'));
+      const copy = await storeDocument(early.db, textDocument(republished, 'b.txt'));
+      expect(copy).toMatchObject({ duplicateOf: first.sourceId, duplicateKind: 'near' });
+      const late = reopen();
+      try {
+        const again = await storeDocument(late.db, textDocument(`${republished}\n\nFoto: archivo.`, 'c.txt'));
+        expect(again).toMatchObject({ duplicateOf: first.sourceId, duplicateKind: 'near' });
+        const exact = await storeDocument(late.db, textDocument(`${original}\n`, 'e.txt'));
+        expect(exact).toMatchObject({ duplicateOf: first.sourceId, duplicateKind: 'exact', similarity: 1 });
+      } finally {
+        await late.close();
+      }
+    } finally {
+      await early.close();
+    }
   });
 });
 

@@ -1,8 +1,19 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import {
+  bandRowKeys,
+  decodeSignature,
+  encodeSignature,
+  exactRowKey,
+  signatureVersion,
+  textOf,
+} from '../dedupe/band-keys.js';
 import { DEDUPE_CONFIG, type DedupeConfig } from '../dedupe/config.js';
-import { NearDuplicateIndex } from '../dedupe/lsh.js';
+import { bestCandidate } from '../dedupe/lsh.js';
 import { fingerprint, type Fingerprint } from '../dedupe/minhash.js';
-import type { Database } from '../store/database.js';
+import type { Database, Db } from '../store/database.js';
+import { fileSource, refileIfStale, sourcesFiledUnder } from '../store/near-duplicate-bands.js';
+
+export { signatureVersion, textOf };
 
 /**
  * The near-duplicate parameters in force: the defaults of src/dedupe/config.ts, with the similarity threshold
@@ -17,75 +28,22 @@ export function dedupeConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Ded
   return { ...DEDUPE_CONFIG, threshold };
 }
 
-/** Signatures made with other parameters cannot be compared: the version names the ones that shape them. */
-export const signatureVersion = (c: Readonly<DedupeConfig>) => `k${c.shingleSize}-h${c.numHashes}-s${c.seed}`;
-
-const encode = (signature: Uint32Array) =>
-  Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength).toString('base64');
-const decode = (text: string) => {
-  const bytes = Buffer.from(text, 'base64');
-  return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-};
-
-/** The near-duplicate index of one database, with the root original of every stored source. */
-export interface DedupeState {
-  index: NearDuplicateIndex<string>;
-  root: Map<string, string>;
-  version: string;
-}
-
-const states = new WeakMap<object, Promise<DedupeState>>();
+const upToDate = new WeakMap<object, Promise<void>>();
 
 /**
- * The index of the documents already stored, built once per process and database from their stored
- * fingerprints (oldest first, so a copy always finds the earliest original). A source stored with other
- * parameters is fingerprinted again from its text.
+ * Makes sure, once per process and database, that the band table holds the keys of these parameters (it is
+ * filed again from the stored fingerprints when they changed, src/store/near-duplicate-bands.ts).
  */
-export function dedupeState(db: Kysely<Database>, config = dedupeConfig()): Promise<DedupeState> {
-  let state = states.get(db);
-  if (!state) {
-    state = loadDedupeState(db, config);
-    states.set(db, state);
-    // A failed load is not cached: the next document tries again.
-    state.catch(() => states.delete(db));
+export function bandsReady(db: Kysely<Database>, config = dedupeConfig()): Promise<void> {
+  let ready = upToDate.get(db);
+  if (!ready) {
+    ready = refileIfStale(db, config);
+    upToDate.set(db, ready);
+    // A failed check is not cached: the next document tries again.
+    ready.catch(() => upToDate.delete(db));
   }
-  return state;
+  return ready;
 }
-
-/** Builds the index from what the database holds (what `dedupeState` caches). */
-export async function loadDedupeState(
-  db: Kysely<Database>,
-  config: Readonly<DedupeConfig> = dedupeConfig(),
-): Promise<DedupeState> {
-  const index = new NearDuplicateIndex<string>(config);
-  const version = signatureVersion(config);
-  const root = new Map<string, string>();
-  const rows = await db
-    .selectFrom('source')
-    .select(['id', 'title', 'text', 'duplicate_of', 'dedupe_key', 'dedupe_signature', 'dedupe_version'])
-    // Dataset records (`puente import`) are never compared (see fingerprintOnly).
-    .where('media_type', '!=', 'text/csv')
-    .orderBy('ingested_at')
-    .orderBy('id')
-    .execute();
-  for (const row of rows) {
-    root.set(row.id, row.duplicate_of ?? row.id);
-    const stored =
-      row.dedupe_version === version && row.dedupe_key && row.dedupe_signature
-        ? {
-            exactKey: row.dedupe_key,
-            words: 1,
-            shingles: new Uint32Array(0),
-            signature: decode(row.dedupe_signature),
-          }
-        : index.fingerprint(textOf(row.title, row.text));
-    index.add(row.id, stored);
-  }
-  return { index, root, version };
-}
-
-/** What the fingerprint reads: the headline and the text. */
-export const textOf = (title: string | null, text: string) => (title ? `${title}\n\n${text}` : text);
 
 /** A document's fingerprint made ahead (in a worker thread), with the version of the parameters it was made with. */
 export interface FingerprintAhead {
@@ -105,6 +63,16 @@ export function fingerprintAhead(
   return { version: signatureVersion(config), value };
 }
 
+/** The fingerprint made ahead when it was made with the parameters in force, else made now. */
+export function fingerprintFor(
+  title: string | null,
+  text: string,
+  ahead?: FingerprintAhead,
+  config = dedupeConfig(),
+): Fingerprint {
+  return ahead?.version === signatureVersion(config) ? ahead.value : fingerprint(textOf(title, text), config);
+}
+
 /** How a new document relates to those stored: its fingerprint, and the original it copies if any. */
 export interface DuplicateCheck {
   fingerprint: Fingerprint;
@@ -113,58 +81,66 @@ export interface DuplicateCheck {
   similarity: number | null;
 }
 
-// The fingerprint made ahead when it was made with this index's parameters, else made now.
-const fingerprintFor = (state: DedupeState, title: string | null, text: string, ahead?: FingerprintAhead) =>
-  ahead?.version === state.version ? ahead.value : state.index.fingerprint(textOf(title, text));
-
 /**
- * Compares a document with every stored one; the original named is the root of the family it joins. A fingerprint
- * made ahead is used when it was made with this index's parameters.
+ * Compares a document with every stored one, in the transaction that stores it: the sources filed under its exact
+ * key or one of its LSH bands, whichever process stored them, after locking those keys (so a concurrent
+ * transaction storing a copy waits for this one, then finds it). The same normalized text is an exact copy; else
+ * the most similar at or above the threshold (the oldest among equals). The original named is the root of the
+ * family it joins.
  */
-export function checkDuplicate(
-  state: DedupeState,
-  title: string | null,
-  text: string,
-  ahead?: FingerprintAhead,
-): DuplicateCheck {
-  const fingerprint = fingerprintFor(state, title, text, ahead);
-  const match = state.index.match(fingerprint);
-  if (!match) return { fingerprint, duplicateOf: null, kind: null, similarity: null };
+export async function checkDuplicate(
+  trx: Transaction<Database>,
+  fp: Fingerprint,
+  config = dedupeConfig(),
+): Promise<DuplicateCheck> {
+  const none: DuplicateCheck = { fingerprint: fp, duplicateOf: null, kind: null, similarity: null };
+  if (fp.words === 0) return none;
+  const exactKey = exactRowKey(fp.exactKey, config);
+  const filed = await sourcesFiledUnder(trx, bandRowKeys(fp, config), exactKey);
+  const exact = filed.find((s) => s.underExactKey && s.dedupeKey === fp.exactKey);
+  if (exact)
+    return { fingerprint: fp, duplicateOf: exact.duplicateOf ?? exact.id, kind: 'exact', similarity: 1 };
+  const version = signatureVersion(config);
+  const candidates = filed.flatMap((s, order) =>
+    s.inBand && s.signature && s.version === version
+      ? [{ id: s, order, signature: decodeSignature(s.signature), shingles: null }]
+      : [],
+  );
+  const match = bestCandidate(fp, candidates, config);
+  if (!match) return none;
   return {
-    fingerprint,
-    duplicateOf: state.root.get(match.id) ?? match.id,
-    kind: match.kind,
+    fingerprint: fp,
+    duplicateOf: match.id.duplicateOf ?? match.id.id,
+    kind: 'near',
     similarity: Math.round(match.similarity * 1000) / 1000,
   };
 }
 
 /** A dataset record's fingerprint, kept with it, but never compared: records are not copies of each other. */
-export function fingerprintOnly(
-  state: DedupeState,
-  title: string | null,
-  text: string,
-  ahead?: FingerprintAhead,
-): DuplicateCheck {
-  return {
-    fingerprint: fingerprintFor(state, title, text, ahead),
-    duplicateOf: null,
-    kind: null,
-    similarity: null,
-  };
+export function fingerprintOnly(fp: Fingerprint): DuplicateCheck {
+  return { fingerprint: fp, duplicateOf: null, kind: null, similarity: null };
 }
 
 /** The columns that keep a document's fingerprint and link. */
-export const duplicateColumns = (state: DedupeState, check: DuplicateCheck) => ({
+export const duplicateColumns = (check: DuplicateCheck, config = dedupeConfig()) => ({
   duplicate_of: check.duplicateOf,
   duplicate_kind: check.kind,
   duplicate_similarity: check.similarity,
   dedupe_key: check.fingerprint.words > 0 ? check.fingerprint.exactKey : null,
-  dedupe_signature: check.fingerprint.words > 0 ? encode(check.fingerprint.signature) : null,
-  dedupe_version: check.fingerprint.words > 0 ? state.version : null,
+  dedupe_signature: check.fingerprint.words > 0 ? encodeSignature(check.fingerprint.signature) : null,
+  dedupe_version: check.fingerprint.words > 0 ? signatureVersion(config) : null,
 });
 
-/** Records a stored document in the index, once its transaction has committed. */
-export function remember(state: DedupeState, sourceId: string, check: DuplicateCheck): void {
-  state.index.add(sourceId, check.fingerprint);
-  state.root.set(sourceId, check.duplicateOf ?? sourceId);
+/**
+ * Files a stored document under its keys, in its transaction, so later documents find it. An exact repeat of an
+ * earlier document is not filed: later copies find the earlier one.
+ */
+export async function remember(
+  trx: Db,
+  sourceId: string,
+  check: DuplicateCheck,
+  config = dedupeConfig(),
+): Promise<void> {
+  if (check.fingerprint.words === 0 || check.kind === 'exact') return;
+  await fileSource(trx, sourceId, bandRowKeys(check.fingerprint, config));
 }

@@ -10,11 +10,14 @@ import type { Paragraph } from '../domain/source.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/database.js';
 import {
+  bandsReady,
   checkDuplicate,
-  dedupeState,
+  dedupeConfig,
   duplicateColumns,
+  fingerprintFor,
   fingerprintOnly,
   remember,
+  type DuplicateCheck,
 } from './near-duplicates.js';
 import { projectKeyKinds, sourceIdFor, storable, type Storable } from './to-domain.js';
 import { markProjects } from '../reconcile/projects.js';
@@ -69,12 +72,14 @@ export async function storeDocument(
   const at = new Date().toISOString();
   let repeatedParagraphs = 0;
   let duplicateParagraphs = 0;
-  const dedupe = await dedupeState(db);
-  const copy = options.dataset
-    ? fingerprintOnly(dedupe, doc.title, doc.text, ahead?.fingerprint)
-    : checkDuplicate(dedupe, doc.title, doc.text, ahead?.fingerprint);
+  const config = dedupeConfig();
+  const fp = fingerprintFor(doc.title, doc.text, ahead?.fingerprint, config);
+  await bandsReady(db, config);
+  let copy: DuplicateCheck = fingerprintOnly(fp);
   try {
-    await db.transaction().execute(async (trx: Db) => {
+    await db.transaction().execute(async (trx) => {
+      // First in the transaction: the original it copies, whichever process stored it (this locks its bands).
+      if (!options.dataset) copy = await checkDuplicate(trx, fp, config);
       const repeats = options.dataset
         ? new Map<string, ParagraphPlace>()
         : await firstParagraphs(
@@ -103,11 +108,12 @@ export async function storeDocument(
           paragraph_count: doc.paragraphs.length,
           duplicate_paragraph_count: duplicateParagraphs,
           claim_count: claims.length,
-          ...duplicateColumns(dedupe, copy),
+          ...duplicateColumns(copy, config),
         },
         doc.paragraphs,
         repeats,
       );
+      if (!options.dataset) await remember(trx, sourceId, copy, config);
       await linkStoredProjects(trx, entities, claims);
       const created = await insertMissingEntities(
         trx,
@@ -158,7 +164,6 @@ export async function storeDocument(
     if (winner) return { status: 'unchanged', sourceId: winner.id };
     throw error;
   }
-  if (!options.dataset) remember(dedupe, sourceId, copy);
   return {
     status: 'ingested',
     sourceId,
