@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { EntityType, ReviewState, type Entity } from '../domain/entity.js';
 import { notFound } from '../domain/errors.js';
-import { refreshDirtyProjects } from '../reconcile/projects.js';
 import { countryByCode } from '../reference/countries.js';
 import { countryMechanisms } from '../store/country-mechanisms.js';
 import type { Database } from '../store/database.js';
@@ -306,7 +305,6 @@ export function entityRoutes(routes: Routes, db: Kysely<Database>) {
         response: z.object({ items: z.array(Country), total: z.number().int() }),
       },
       async (c, { query }) => {
-        await refreshDirtyProjects(db);
         const groups = new Map((await groupProjects(db, {}, 'country', 1000)).map((g) => [g.key, g]));
         const all = await allPages((cursor) => listEntities(db, { type: 'country' }, { limit: 500, cursor }));
         const items = all
@@ -341,7 +339,6 @@ export function entityRoutes(routes: Routes, db: Kysely<Database>) {
       },
       async (c) => {
         const found = country(c.req.param('code') ?? '');
-        await refreshDirtyProjects(db);
         const entity = await getEntity(db, found.id);
         if (!entity) throw notFound('country', found.id);
         const filter = { iso3: found.iso3 };

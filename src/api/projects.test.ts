@@ -287,16 +287,13 @@ describeEachBackend('project list order, participants and points', (store) => {
     const { get } = await seeded(s);
     expect((await get<Page>('/projects?participant=org:sinohydro')).body.total).toBe(1);
     const migrator = new Migrator({ db: s.db, provider: migrationProvider });
-    const down = await migrator.migrateDown();
+    const down = await migrator.migrateTo('20261124T0900-project-views');
     expect(down.error).toBeUndefined();
-    expect(down.results?.[0]?.migrationName).toBe('20261127T0900-project-participants');
+    expect(down.results?.map((r) => r.migrationName)).toContain('20261127T0900-project-participants');
     expect(await s.db.selectFrom('project_dirty').select('project_id').execute()).toEqual([]);
+    // The migration marks every project; migrate recomputes their views before it returns.
     await migrate(s.db);
-    const dirty = await s.db
-      .selectFrom('project_dirty')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirst();
-    expect(Number(dirty?.n)).toBe(27);
+    expect(await s.db.selectFrom('project_dirty').select('project_id').execute()).toEqual([]);
     expect((await get<Page>('/projects?participant=org:sinohydro')).body.total).toBe(1);
   });
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import { badRequest, notFound } from '../domain/errors.js';
 import { convert, type Converted } from '../money/money.js';
-import { refreshDirtyProjects, type ProjectRecord } from '../reconcile/projects.js';
+import type { ProjectRecord } from '../reconcile/projects.js';
 import type { Database } from '../store/database.js';
 import { getIndicator, listIndicators } from '../store/indicators.js';
 import {
@@ -99,8 +99,6 @@ export function registryRoutes(routes: Routes, db: Kysely<Database>) {
       },
       async (c, { query }) => {
         const facets = facetsOf(query.facets);
-        // Views of projects whose claims changed are recomputed before they are read.
-        await refreshDirtyProjects(db);
         const filter = projectFilterOf(query);
         if (query.release) {
           if (facets.length > 0 || query.groupBy || query.sort)
@@ -154,7 +152,6 @@ export function registryRoutes(routes: Routes, db: Kysely<Database>) {
         response: ProjectPoints,
       },
       async (c, { query }) => {
-        await refreshDirtyProjects(db);
         const filter = projectFilterOf(query);
         if (!query.release) return c.json(await projectPoints(db, filter, downloadRowCap));
         const points = (await releaseProjects(db, query.release, filter)).map(pointOf);
@@ -173,7 +170,6 @@ export function registryRoutes(routes: Routes, db: Kysely<Database>) {
       },
       async (c, { query }) => {
         const id = c.req.param('id') ?? '';
-        await refreshDirtyProjects(db);
         const project = id.length <= 300 ? await getProject(db, id) : undefined;
         if (!project) throw notFound('project', id.slice(0, 60));
         return c.json(query.base === undefined ? project : rebased(project, query.base));
@@ -237,7 +233,6 @@ export function registryRoutes(routes: Routes, db: Kysely<Database>) {
         // A release's projects come in id order, as in the list, which refuses a sort with a release too.
         if (query.release && query.sort)
           throw badRequest('sort is for the current data', 'leave out release, or the sort');
-        await refreshDirtyProjects(db);
         const rows = query.release
           ? pageInMemory(
               await releaseProjects(db, query.release, projectFilterOf(query)),

@@ -7,6 +7,7 @@ import { startServer } from '../api/server.js';
 import { ingestPaths } from '../pipeline/ingest-paths.js';
 import { dataDir } from '../reference/paths.js';
 import { openStore, type Store } from '../store/connect.js';
+import { refreshMarkedViews } from '../reconcile/projects.js';
 import { getMeta, setMeta } from '../store/meta.js';
 import { runGcdfImport } from './import-command.js';
 import { resultLine, summarize } from './ingest-command.js';
@@ -48,6 +49,8 @@ export async function loadGcdfOnce(store: Store): Promise<void> {
 }
 
 async function serveUntilStopped(store: Store, port: number) {
+  // Pages read the stored project views and never recompute them: a batch killed before its end left marks.
+  await refreshMarkedViews(store.db);
   const server = await startServer(store, port);
   say(`Puente is serving on http://localhost:${server.port} (${store.backend}: ${store.location})`);
   const stop = async () => {

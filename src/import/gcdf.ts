@@ -14,7 +14,7 @@ import { claimId, sourceIdFor, storable } from '../pipeline/to-domain.js';
 import { Claim, type ClaimValue } from '../domain/claim.js';
 import { countryBounds, withinBounds } from '../reference/country-bounds.js';
 import { loadCountries } from '../reference/countries.js';
-import { refreshDirtyProjects } from '../reconcile/projects.js';
+import { batchViews } from '../reconcile/projects.js';
 import type { Database } from '../store/database.js';
 
 /** The file of AidData's GCDF 3.0 LAC release that `puente import gcdf` reads, and the columns it needs. */
@@ -191,6 +191,7 @@ export async function importGcdf(
     loadCountries().map((c) => [c.iso3, { name: c.name, iso2: c.iso2, numeric: c.numeric, lac: c.lac }]),
   );
   const results: GcdfResult[] = [];
+  const views = batchViews(db);
   for (const [i, r] of rows.entries()) {
     const row = i + 2;
     const record = r.aiddata_record_id;
@@ -337,8 +338,9 @@ export async function importGcdf(
         db,
         doc,
         { found: ready, fingerprint: fingerprintAhead(doc.title, doc.text) },
-        { dataset: true },
+        { dataset: true, batch: true },
       );
+      if (outcome.status === 'ingested') await views.stored(1);
       report({
         record,
         row,
@@ -352,6 +354,7 @@ export async function importGcdf(
       report({ record: record ?? '', row, status: 'failed', ...describeError(error) });
     }
   }
-  await refreshDirtyProjects(db);
+  // The records' projects get their views every few hundred records and at the end, not once per record.
+  await views.finish();
   return results;
 }

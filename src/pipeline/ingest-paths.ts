@@ -7,7 +7,7 @@ import type { Database } from '../store/database.js';
 import { prepareFile, type PreparedFile } from './prepare.js';
 import { inThread, workerPool, type Preparer } from './prepare-pool.js';
 import { storeDocument, type StoreOutcome } from './store-document.js';
-import { refreshDirtyProjects } from '../reconcile/projects.js';
+import { batchViews, refreshMarkedViews } from '../reconcile/projects.js';
 
 /**
  * The result of one item of a batch: what was stored, or why it failed and what to do. `item` says where in
@@ -136,7 +136,9 @@ export async function ingestFile(
   maxBytes = defaultMaxBytes,
   onResult?: (result: IngestResult) => void,
 ): Promise<IngestResult[]> {
-  return storePrepared(db, await prepareFile(path, maxBytes), onResult);
+  const results = await storePrepared(db, await prepareFile(path, maxBytes), onResult);
+  await refreshMarkedViews(db);
+  return results;
 }
 
 /** Stores a file read and extracted (here or in a worker thread), document by document, in the file's order. */
@@ -168,7 +170,7 @@ async function storePrepared(
     }
     const { doc, found, fingerprint } = step;
     try {
-      const outcome = await storeDocument(db, doc, { found, fingerprint });
+      const outcome = await storeDocument(db, doc, { found, fingerprint }, { batch: true });
       report({ path, item: doc.where, encoding: doc.encoding, note: doc.note, ...outcome });
     } catch (error) {
       report(failedItem(path, doc.where, error));
@@ -200,6 +202,7 @@ export async function ingestPaths(
   const preparer = options.preparer ?? own;
   const ahead = preparer === inThread ? 1 : Math.max(2, (options.workers ?? 2) * 16);
   const pending = new Map<number, Promise<PreparedFile>>();
+  const views = batchViews(db);
   // Plan items below `dispatched` have been handed to the preparer (each file exactly once).
   let dispatched = 0;
   const dispatch = (upTo: number) => {
@@ -214,7 +217,9 @@ export async function ingestPaths(
         dispatch(i + ahead);
         const prepared = await (pending.get(i) ?? preparer.prepare(item.file, maxBytes));
         pending.delete(i);
-        results.push(...(await storePrepared(db, prepared, options.onResult)));
+        const stored = await storePrepared(db, prepared, options.onResult);
+        results.push(...stored);
+        await views.stored(stored.filter((r) => r.status === 'ingested').length);
       } else {
         results.push(item.failure);
         options.onResult?.(item.failure);
@@ -223,7 +228,8 @@ export async function ingestPaths(
   } finally {
     await own.close();
   }
-  // The projects the batch touched get their views once, not once per document.
-  await refreshDirtyProjects(db);
+  // The projects the batch touched get their views every few hundred documents and at the end, not once per
+  // document.
+  await views.finish();
   return results;
 }

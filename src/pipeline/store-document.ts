@@ -20,7 +20,7 @@ import {
   type DuplicateCheck,
 } from './near-duplicates.js';
 import { projectKeyKinds, sourceIdFor, storable, type Storable } from './to-domain.js';
-import { markProjects } from '../reconcile/projects.js';
+import { markProjects, refreshMarkedViews } from '../reconcile/projects.js';
 
 /** What happened to one document. */
 export type StoreOutcome =
@@ -49,6 +49,11 @@ export interface StoreOptions {
    * records about distinct projects).
    */
   dataset?: boolean;
+  /**
+   * Part of a batch that recomputes the views of the projects it marks itself, every few hundred documents and at
+   * its end (`batchViews`); else this document's projects get their views as soon as it is stored.
+   */
+  batch?: boolean;
 }
 
 /** The actor that revisions made by ingestion name. */
@@ -76,6 +81,7 @@ export async function storeDocument(
   const fp = fingerprintFor(doc.title, doc.text, ahead?.fingerprint, config);
   await bandsReady(db, config);
   let copy: DuplicateCheck = fingerprintOnly(fp);
+  let marked: string[] = [];
   try {
     await db.transaction().execute(async (trx) => {
       // First in the transaction: the original it copies, whichever process stored it (this locks its bands).
@@ -153,10 +159,11 @@ export async function storeDocument(
       ];
       await appendRevisions(trx, revisions, at);
       // The projects this document speaks of get their views recomputed with its claims (refreshDirtyProjects).
-      await markProjects(trx, [
+      marked = [
         ...entities.filter((e) => e.entity.type === 'project').map((e) => e.entity.id),
         ...claims.flatMap(({ claim }) => (claim.subjectId?.startsWith('project:') ? [claim.subjectId] : [])),
-      ]);
+      ];
+      await markProjects(trx, marked);
     });
   } catch (error) {
     // Another process stored the same bytes first: the unique content hash makes that harmless.
@@ -164,6 +171,7 @@ export async function storeDocument(
     if (winner) return { status: 'unchanged', sourceId: winner.id };
     throw error;
   }
+  if (!options.batch) await refreshMarkedViews(db, marked);
   return {
     status: 'ingested',
     sourceId,

@@ -2,6 +2,7 @@ import { valueText, type Claim, type ClaimValue } from '../domain/claim.js';
 import type { Entity } from '../domain/entity.js';
 import { claimFromRow } from '../store/claims.js';
 import type { Kysely } from 'kysely';
+import { backendOf, lockSpaces } from '../store/backend.js';
 import type { Database, Db } from '../store/database.js';
 import { entityFromRow } from '../store/entities.js';
 import { writeProjectViews } from '../store/project-views.js';
@@ -261,9 +262,13 @@ export async function refreshProjects(
   await writeProjectViews(db, records, at);
 }
 
-/** Marks projects whose claims changed (in the transaction that changed them); `refreshDirtyProjects` recomputes them. */
+/**
+ * Marks projects whose claims changed, in the transaction that changed them; the write then recomputes their views
+ * once it has committed (`refreshDirtyProjects`). Marked in id order, so two transactions marking the same projects
+ * take their rows' locks in one order (PostgreSQL) and cannot deadlock on them.
+ */
 export async function markProjects(db: Db, ids: Iterable<string>): Promise<void> {
-  const unique = [...new Set(ids)];
+  const unique = [...new Set(ids)].sort();
   if (unique.length === 0) return;
   await db
     .insertInto('project_dirty')
@@ -273,22 +278,74 @@ export async function markProjects(db: Db, ids: Iterable<string>): Promise<void>
 }
 
 /**
- * Recomputes the views of every marked project, 100 at a time, each batch in one transaction with the removal of
- * its marks, so a kill leaves the rest marked for the next run. Returns how many it recomputed.
+ * Recomputes the views of the marked projects (of `only` these, when given), 100 at a time, each batch in one
+ * transaction with the removal of its marks, so a kill leaves the rest marked for the next run. Returns how many
+ * it recomputed. One refresh runs at a time per database (a lock); each takes its marks before it reads the
+ * claims, so a project marked again meanwhile, by a transaction that committed after, keeps its mark.
  */
-export async function refreshDirtyProjects(db: Kysely<Database>): Promise<number> {
+export async function refreshDirtyProjects(db: Kysely<Database>, only?: Iterable<string>): Promise<number> {
+  const wanted = only === undefined ? null : [...new Set(only)].sort();
   let done = 0;
-  for (;;) {
-    const batch = (
-      await db.selectFrom('project_dirty').select('project_id').orderBy('project_id').limit(100).execute()
-    ).map((r) => r.project_id);
+  for (let offset = 0; ;) {
+    const batch =
+      wanted?.slice(offset, offset + 100) ??
+      (
+        await db.selectFrom('project_dirty').select('project_id').orderBy('project_id').limit(100).execute()
+      ).map((r) => r.project_id);
     if (batch.length === 0) return done;
-    await db.transaction().execute(async (trx) => {
-      await refreshProjects(trx, batch);
-      await trx.deleteFrom('project_dirty').where('project_id', 'in', batch).execute();
+    offset += batch.length;
+    done += await db.transaction().execute(async (trx) => {
+      await backendOf(trx).lockKeys(trx, [[lockSpaces.projectViews, 0]]);
+      // Only the marks still there: another process may have recomputed some of these meanwhile.
+      const claimed = await trx
+        .deleteFrom('project_dirty')
+        .where('project_id', 'in', batch)
+        .returning('project_id')
+        .execute();
+      await refreshProjects(
+        trx,
+        claimed.map((r) => r.project_id),
+      );
+      return claimed.length;
     });
-    done += batch.length;
   }
+}
+
+/**
+ * What a write does once it has committed: recomputes the views of the projects it marked (`only`), or of every
+ * marked project. It never fails the write: when the views cannot be recomputed now (another process held the
+ * database past the lock wait), their marks stay for the next write, batch or server start, and it says so.
+ */
+export async function refreshMarkedViews(db: Kysely<Database>, only?: Iterable<string>): Promise<void> {
+  try {
+    await refreshDirtyProjects(db, only);
+  } catch (error) {
+    process.stderr.write(
+      `puente: project views not recomputed yet (${error instanceof Error ? error.message : String(error)}); they stay marked and the next write, ingest or server start recomputes them\n`,
+    );
+  }
+}
+
+/** How often a long batch recomputes the views of the projects it marked, in stored documents. */
+export const batchRefreshEvery = 500;
+
+/**
+ * The views of a batch's projects: recomputed every `every` stored documents (so pages keep up with a long
+ * ingest) and at its end, rather than once per document.
+ */
+export function batchViews(db: Kysely<Database>, every = batchRefreshEvery) {
+  let since = 0;
+  return {
+    /** Counts stored documents; recomputes once `every` have been stored since the last time. */
+    async stored(count: number): Promise<void> {
+      since += count;
+      if (since < every) return;
+      since = 0;
+      await refreshMarkedViews(db);
+    },
+    /** At the end of the batch. */
+    finish: () => refreshMarkedViews(db),
+  };
 }
 
 /**

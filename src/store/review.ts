@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { ClaimTime, ClaimValue, Qualifier, type Claim } from '../domain/claim.js';
 import { Entity } from '../domain/entity.js';
 import { badRequest, notFound, PuenteError } from '../domain/errors.js';
-import { markProjects } from '../reconcile/projects.js';
+import { markProjects, refreshMarkedViews } from '../reconcile/projects.js';
 import { claimFromRow, claimToRow } from './claims.js';
 import type { Database, Db } from './database.js';
 import type { ClaimTable } from './tables/claim-table.js';
@@ -37,6 +37,25 @@ async function entityRow(db: Db, id: string) {
   const row = await db.selectFrom('entity').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('entity', id.slice(0, 80));
   return row;
+}
+
+/**
+ * Runs a review change in one transaction, then, once it has committed, recomputes the views of the projects it
+ * marked (`mark`), so the next read of those projects shows the change.
+ */
+async function reviewing<T>(
+  db: Kysely<Database>,
+  change: (trx: Transaction<Database>, mark: (ids: string[]) => Promise<void>) => Promise<T>,
+): Promise<T> {
+  const marked: string[] = [];
+  const result = await db.transaction().execute((trx) =>
+    change(trx, async (ids) => {
+      marked.push(...ids);
+      await markProjects(trx, ids);
+    }),
+  );
+  if (marked.length > 0) await refreshMarkedViews(db, marked);
+  return result;
 }
 
 /** The projects a claim feeds: its subject when that is a project. */
@@ -77,7 +96,7 @@ export async function reviewClaim(
   change: Change,
   edit: ClaimEdit = {},
 ): Promise<Claim> {
-  return db.transaction().execute(async (trx) => {
+  return reviewing(db, async (trx, mark) => {
     const row = await claimRow(trx, id);
     if (row.version !== change.version) throw stale('claim', id, change.version, row.version);
     const before = claimFromRow(row);
@@ -115,7 +134,7 @@ export async function reviewClaim(
     await appendRevisions(trx, [
       { targetKind: 'claim', targetId: id, action, actor: change.actor, before, after, why: change.why },
     ]);
-    await markProjects(trx, projectsOf(row, { subject_type: subjectType, subject_id: after.subjectId }));
+    await mark(projectsOf(row, { subject_type: subjectType, subject_id: after.subjectId }));
     return after;
   });
 }
@@ -137,7 +156,7 @@ export type ClaimProposal = z.infer<typeof ClaimProposal>;
 
 /** Stores a proposed claim whose evidence is `text.slice(start, end)` of the source, with its `create` revision. */
 export async function proposeClaim(db: Kysely<Database>, p: ClaimProposal, actor: string): Promise<Claim> {
-  return db.transaction().execute(async (trx) => {
+  return reviewing(db, async (trx, mark) => {
     const source = await trx
       .selectFrom('source')
       .select(['id', 'text'])
@@ -189,7 +208,7 @@ export async function proposeClaim(db: Kysely<Database>, p: ClaimProposal, actor
         why: p.why,
       },
     ]);
-    await markProjects(trx, subject.type === 'project' && subject.id ? [subject.id] : []);
+    await mark(subject.type === 'project' && subject.id ? [subject.id] : []);
     return claim;
   });
 }
@@ -221,7 +240,7 @@ export async function reviewEntity(
   change: Change,
   edit: EntityEdit = {},
 ): Promise<Entity> {
-  return db.transaction().execute(async (trx) => {
+  return reviewing(db, async (trx, mark) => {
     const row = await entityRow(trx, id);
     if (row.version !== change.version) throw stale('entity', id, change.version, row.version);
     const before = entityFromRow(row);
@@ -239,7 +258,7 @@ export async function reviewEntity(
     ]);
     if (row.type === 'project') {
       if (action === 'reject') await trx.deleteFrom('project_view').where('id', '=', id).execute();
-      else await markProjects(trx, [id]);
+      else await mark([id]);
     }
     return after;
   });
@@ -294,7 +313,7 @@ export async function mergeEntities(
   change: Change & { intoVersion: number },
 ): Promise<{ from: Entity; into: Entity; claims: number }> {
   if (fromId === intoId) throw badRequest('an entity cannot be merged into itself');
-  return db.transaction().execute(async (trx) => {
+  return reviewing(db, async (trx, mark) => {
     const fromRow = await entityRow(trx, fromId);
     const intoRow = await entityRow(trx, intoId);
     if (fromRow.version !== change.version) throw stale('entity', fromId, change.version, fromRow.version);
@@ -389,10 +408,7 @@ export async function mergeEntities(
       },
     ]);
     if (fromRow.type === 'project') await trx.deleteFrom('project_view').where('id', '=', fromId).execute();
-    await markProjects(
-      trx,
-      [...touched, ...(fromRow.type === 'project' ? [intoId] : [])].filter((p) => p !== fromId),
-    );
+    await mark([...touched, ...(fromRow.type === 'project' ? [intoId] : [])].filter((p) => p !== fromId));
     return { from: fromAfter, into: intoAfter, claims: claimIds.length };
   });
 }
@@ -414,7 +430,7 @@ export async function splitEntity(
   request: z.infer<typeof SplitRequest>,
   change: Change,
 ): Promise<{ entity: Entity; created: Entity; claims: number }> {
-  return db.transaction().execute(async (trx) => {
+  return reviewing(db, async (trx, mark) => {
     const row = await entityRow(trx, id);
     if (row.version !== change.version) throw stale('entity', id, change.version, row.version);
     const claimIds = [...new Set(request.claims)];
@@ -484,7 +500,7 @@ export async function splitEntity(
         why,
       },
     ]);
-    if (row.type === 'project') await markProjects(trx, [id, created.id]);
+    if (row.type === 'project') await mark([id, created.id]);
     return { entity: after, created, claims: claimIds.length };
   });
 }
