@@ -121,9 +121,10 @@ export async function storeDocument(
       );
       if (!options.dataset) await remember(trx, sourceId, copy, config);
       await linkStoredProjects(trx, entities, claims);
+      // In id order: two transactions that write the same entities lock their rows in one order (PostgreSQL).
       const created = await insertMissingEntities(
         trx,
-        entities.map((e) => e.entity),
+        entities.map((e) => e.entity).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
         at,
       );
       await insertMentions(
