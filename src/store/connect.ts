@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PuenteError } from '../domain/errors.js';
-import { refreshDirtyProjects } from '../reconcile/projects.js';
+import { refreshMarkedViews } from '../reconcile/projects.js';
 import { postgresBackend, registerBackend, sqliteBackend } from './backend.js';
 import type { Database } from './database.js';
 import { migrationProvider } from './migrations/index.js';
@@ -99,6 +99,6 @@ export async function migrate(db: Kysely<Database>): Promise<string[]> {
   const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
   // A migration that changes what a project's view holds marks every project; pages never recompute views, so
   // they are recomputed here, before the store is used.
-  if (applied.length > 0) await refreshDirtyProjects(db);
+  if (applied.length > 0) await refreshMarkedViews(db);
   return applied;
 }

@@ -134,8 +134,9 @@ const savepointNode = (command: string, name: string) =>
   RawNode.createWithChildren([RawNode.createWithSql(`${command} `), IdentifierNode.create(name)]);
 
 /** Runs a prepared statement: its rows when it returns some, else what it changed. */
-function execute(statement: SQLite.Statement, parameters: readonly unknown[]): QueryResult<unknown> {
-  if (statement.reader) return { rows: statement.all(parameters) };
+function execute<R>(statement: SQLite.Statement, parameters: readonly unknown[]): QueryResult<R> {
+  // better-sqlite3 cannot know the rows' type; Kysely's query builder does.
+  if (statement.reader) return { rows: statement.all(parameters) as R[] };
   const { changes, lastInsertRowid } = statement.run(parameters);
   return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
 }
@@ -283,17 +284,13 @@ class RoutedConnection implements DatabaseConnection {
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     const { sql, parameters } = query;
-    if (this.#release) return execute(this.#driver.writeStatement(sql), parameters) as QueryResult<R>;
+    if (this.#release) return execute<R>(this.#driver.writeStatement(sql), parameters);
     const read = this.#driver.readStatement(sql);
-    if (read)
-      return (await this.#driver.waitUnlocked(() => execute(read, parameters), 'reading')) as QueryResult<R>;
+    if (read) return this.#driver.waitUnlocked(() => execute<R>(read, parameters), 'reading');
     const release = await this.#driver.lockWriter();
     try {
       const statement = this.#driver.writeStatement(sql);
-      return (await this.#driver.waitUnlocked(
-        () => execute(statement, parameters),
-        'writing',
-      )) as QueryResult<R>;
+      return await this.#driver.waitUnlocked(() => execute<R>(statement, parameters), 'writing');
     } finally {
       release();
     }
