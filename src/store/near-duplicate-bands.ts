@@ -48,27 +48,30 @@ export async function sourcesFiledUnder(
       return [lockSpaces.nearDuplicates + band, hash] as const;
     }),
   );
-  const rows = await trx
-    .selectFrom('near_duplicate_band as b')
-    .innerJoin('source as s', 's.id', 'b.source_id')
-    .select(['s.id', 's.dedupe_key', 's.dedupe_signature', 's.dedupe_version', 's.duplicate_of'])
-    .select((eb) => [eb.fn.min('b.key').as('low'), eb.fn.max('b.key').as('high')])
-    .where('b.key', 'in', [...keys])
-    // One row per source (grouping by the key of source lets PostgreSQL select its other columns).
-    .groupBy('s.id')
-    .orderBy('s.ingested_at')
-    .orderBy('s.id')
+  // Most documents copy nothing: one look into the band table's key alone says so.
+  const filed = await trx
+    .selectFrom('near_duplicate_band')
+    .select(['key', 'source_id'])
+    .where('key', 'in', [...keys])
     .execute();
-  // The exact key sorts after every band key: a source filed under it has it as its highest, and shares a band
-  // when its lowest is below it.
+  if (filed.length === 0) return [];
+  const rows = await trx
+    .selectFrom('source')
+    .select(['id', 'dedupe_key', 'dedupe_signature', 'dedupe_version', 'duplicate_of'])
+    .where('id', 'in', [...new Set(filed.map((f) => f.source_id))])
+    .orderBy('ingested_at')
+    .orderBy('id')
+    .execute();
+  const under = (id: string, exact: boolean) =>
+    filed.some((f) => f.source_id === id && (Number(f.key) === exactKey) === exact);
   return rows.map((r) => ({
     id: r.id,
     dedupeKey: r.dedupe_key,
     signature: r.dedupe_signature,
     version: r.dedupe_version,
     duplicateOf: r.duplicate_of,
-    underExactKey: Number(r.high) === exactKey,
-    inBand: Number(r.low) < exactKey,
+    underExactKey: under(r.id, true),
+    inBand: under(r.id, false),
   }));
 }
 

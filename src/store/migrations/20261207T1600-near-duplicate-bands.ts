@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { DEDUPE_CONFIG } from '../../dedupe/config.js';
 import type { Database } from '../database.js';
 import { bandsMetaKey, refileSources } from '../near-duplicate-bands.js';
+import { withoutRowid } from './columns.js';
 
 /**
  * The band table: every stored source filed under the LSH bands of its MinHash signature and its exact key, so
@@ -16,6 +17,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('key', 'bigint', (c) => c.notNull())
     .addColumn('source_id', 'text', (c) => c.notNull().references('source.id'))
     .addPrimaryKeyConstraint('near_duplicate_band_pk', ['key', 'source_id'])
+    .modifyEnd(withoutRowid(db))
     .execute();
   await refileSources(db.withTables<{ [T in keyof Database]: Database[T] }>(), DEDUPE_CONFIG);
 }
