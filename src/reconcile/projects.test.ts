@@ -4,6 +4,8 @@ import { textDocument } from '../../test/helpers/documents.js';
 import { storeDocument } from '../pipeline/store-document.js';
 import { seedRegistry } from '../reference/registry.js';
 import type { Store } from '../store/connect.js';
+import { getProject } from '../store/projects.js';
+import { mergeEntities, splitEntity } from '../store/review.js';
 import { batchViews, refreshDirtyProjects } from './projects.js';
 
 const article = (port: string) =>
@@ -52,6 +54,41 @@ describeEachBackend('project views, recomputed by the writes that change them', 
     expect(await views(s)).toEqual(['project:port:callao']);
     expect(await marks(s)).toEqual(['project:port:chancay']);
     expect(await refreshDirtyProjects(s.db)).toBe(1);
+    expect(await marks(s)).toEqual([]);
+  });
+
+  it('a merge and a split recompute the views of the projects they touch, at once', async () => {
+    const s = store();
+    await seedRegistry(s.db);
+    await storeDocument(s.db, textDocument(article('Chancay'), 'a.txt'));
+    await storeDocument(s.db, textDocument(article('Callao'), 'b.txt'));
+    const version = async (id: string) =>
+      (await s.db.selectFrom('entity').select('version').where('id', '=', id).executeTakeFirstOrThrow())
+        .version;
+    const claims = (await getProject(s.db, 'project:port:chancay'))?.claims ?? 0;
+    expect(claims).toBeGreaterThan(0);
+    const change = { actor: 'ed', why: 'one port' };
+    await mergeEntities(s.db, 'project:port:callao', 'project:port:chancay', {
+      ...change,
+      version: await version('project:port:callao'),
+      intoVersion: await version('project:port:chancay'),
+    });
+    expect(await getProject(s.db, 'project:port:callao')).toBeUndefined();
+    expect((await getProject(s.db, 'project:port:chancay'))?.claims).toBeGreaterThan(claims);
+    const moved = await s.db
+      .selectFrom('claim')
+      .select('id')
+      .where('subject_id', '=', 'project:port:chancay')
+      .orderBy('id')
+      .limit(1)
+      .execute();
+    const split = await splitEntity(
+      s.db,
+      'project:port:chancay',
+      { name: 'Chancay port, second phase', claims: moved.map((c) => c.id) },
+      { ...change, version: await version('project:port:chancay') },
+    );
+    expect((await getProject(s.db, split.created.id))?.claims).toBe(1);
     expect(await marks(s)).toEqual([]);
   });
 });
