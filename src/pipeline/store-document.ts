@@ -9,14 +9,12 @@ import { findSourceByHash, firstParagraphs, insertSource, type ParagraphPlace } 
 import type { Paragraph } from '../domain/source.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/database.js';
+import { bandsReady, checkDuplicate, remember } from './near-duplicate-check.js';
 import {
-  bandsReady,
-  checkDuplicate,
   dedupeConfig,
   duplicateColumns,
   fingerprintFor,
   fingerprintOnly,
-  remember,
   type DuplicateCheck,
 } from './near-duplicates.js';
 import { projectKeyKinds, sourceIdFor, storable, type Storable } from './to-domain.js';
