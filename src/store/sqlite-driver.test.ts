@@ -2,8 +2,13 @@ import SQLite from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestStore } from '../../test/helpers/backends.js';
 import { PuenteError } from '../domain/errors.js';
-import { openStore, type Store } from './connect.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { migrate, openStore, type Store } from './connect.js';
 import { getMeta, setMeta } from './meta.js';
+import { migrations } from './migrations/index.js';
 
 /** Settles with the promise, and says meanwhile whether it has. */
 function watched<T>(promise: Promise<T>) {
@@ -70,6 +75,25 @@ describe('[sqlite] writes that wait for another connection’s write lock', () =
       expect(await getMeta(store.db, 'k')).toBe('v');
     } finally {
       await impatient.close();
+    }
+  });
+});
+
+describe('[sqlite] migrations from two connections at once', () => {
+  it('apply each migration once: the second waits for the first, then finds them applied', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'puente-migrate-'));
+    // Two handles, as two processes would have; each may wait as long as the other takes.
+    const [a, b] = [0, 1].map(() => openStore({ sqlitePath: join(dir, 'fresh.db'), lockWaitMs: 3_600_000 }));
+    try {
+      if (!a || !b) throw new Error('no store');
+      const [first, second] = await Promise.all([migrate(a.db), migrate(b.db)]);
+      expect([...(first ?? []), ...(second ?? [])].sort()).toEqual(Object.keys(migrations).sort());
+      const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(a.db);
+      expect(rows.map((r) => r.name).sort()).toEqual(Object.keys(migrations).sort());
+    } finally {
+      await a?.close();
+      await b?.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
