@@ -1,73 +1,135 @@
+// A new document against every stored one, inside the transaction that stores it. Each process keeps the stored
+// documents' fingerprints in an LSH index in memory (comparing there costs microseconds), and inside each storing
+// transaction first reads from the near-duplicate log what was committed since it last looked, whichever process
+// stored it. The transaction locks the document's band keys first, so that a concurrent transaction storing a copy
+// waits until this one has committed and then finds it in the log.
 import type { Kysely, Transaction } from 'kysely';
-import { bandRowKeys, decodeSignature, exactRowKey, signatureVersion } from '../dedupe/band-keys.js';
-import { bestCandidate } from '../dedupe/lsh.js';
-import type { Fingerprint } from '../dedupe/minhash.js';
-import type { Database, Db } from '../store/database.js';
-import { fileSource, refileIfStale, sourcesFiledUnder } from '../store/near-duplicate-bands.js';
+import { bandKeys, decodeSignature, signatureVersion, textOf } from '../dedupe/band-keys.js';
+import type { DedupeConfig } from '../dedupe/config.js';
+import { NearDuplicateIndex } from '../dedupe/lsh.js';
+import { fingerprint, type Fingerprint } from '../dedupe/minhash.js';
+import type { Database } from '../store/database.js';
+import {
+  lockBands,
+  loggedSince,
+  loggedSources,
+  logSource,
+  type LoggedSource,
+} from '../store/near-duplicate-log.js';
 import { dedupeConfig, type DuplicateCheck } from './near-duplicates.js';
 
-const upToDate = new WeakMap<object, Promise<void>>();
+/** What one process has read of the log of one database: the index, the root of every source, how far it read. */
+export interface Seen {
+  index: NearDuplicateIndex<string>;
+  root: Map<string, string>;
+  /** the last `seq` read */
+  upTo: number;
+  /** documents this process logged and has not read back yet: their fingerprint and root, known already */
+  own: Map<string, { fingerprint: Fingerprint; root: string }>;
+  config: Readonly<DedupeConfig>;
+}
 
-/**
- * Makes sure, once per process and database, that the band table holds the keys of these parameters (it is
- * filed again from the stored fingerprints when they changed, src/store/near-duplicate-bands.ts).
- */
-export function bandsReady(db: Kysely<Database>, config = dedupeConfig()): Promise<void> {
-  let ready = upToDate.get(db);
-  if (!ready) {
-    ready = refileIfStale(db, config);
-    upToDate.set(db, ready);
-    // A failed check is not cached: the next document tries again.
-    ready.catch(() => upToDate.delete(db));
+const seen = new WeakMap<object, Seen>();
+
+/** This process's view of the log of a database, empty until the first storing transaction reads it. */
+export function seenOf(db: Kysely<Database>, config = dedupeConfig()): Seen {
+  let state = seen.get(db);
+  if (!state || state.config.threshold !== config.threshold) {
+    state = {
+      index: new NearDuplicateIndex<string>(config),
+      root: new Map(),
+      upTo: 0,
+      own: new Map(),
+      config,
+    };
+    seen.set(db, state);
   }
-  return ready;
+  return state;
 }
 
 /**
- * Compares a document with every stored one, in the transaction that stores it: the sources filed under its exact
- * key or one of its LSH bands, whichever process stored them, after locking those keys (so a concurrent
- * transaction storing a copy waits for this one, then finds it). The same normalized text is an exact copy; else
- * the most similar at or above the threshold (the oldest among equals). The original named is the root of the
- * family it joins.
+ * Adds what was logged since `state.upTo`, in log order: this process's own documents from memory, the others'
+ * from their stored fingerprints (made again from the text when made with other parameters). A row read twice
+ * (two transactions of one process catching up at once) is added once.
+ */
+async function catchUp(trx: Transaction<Database>, state: Seen): Promise<void> {
+  const rows = await loggedSince(trx, state.upTo);
+  const others = await loggedSources(
+    trx,
+    rows.filter((r) => !state.own.has(r.sourceId)).map((r) => r.sourceId),
+  );
+  const version = signatureVersion(state.config);
+  for (const row of rows) {
+    if (row.seq <= state.upTo) continue;
+    const mine = state.own.get(row.sourceId);
+    state.own.delete(row.sourceId);
+    const other = others.get(row.sourceId);
+    if (!state.root.has(row.sourceId) && (mine || other)) {
+      const fp = mine?.fingerprint ?? (other && (await storedFingerprint(trx, other, version, state.config)));
+      if (fp) state.index.add(row.sourceId, fp);
+      state.root.set(row.sourceId, mine?.root ?? other?.duplicateOf ?? row.sourceId);
+    }
+    state.upTo = row.seq;
+  }
+}
+
+async function storedFingerprint(
+  trx: Transaction<Database>,
+  row: LoggedSource,
+  version: string,
+  config: Readonly<DedupeConfig>,
+): Promise<Fingerprint> {
+  if (row.version === version && row.dedupeKey && row.signature)
+    return {
+      exactKey: row.dedupeKey,
+      words: 1,
+      shingles: new Uint32Array(0),
+      signature: decodeSignature(row.signature),
+    };
+  const { title, text } = await trx
+    .selectFrom('source')
+    .select(['title', 'text'])
+    .where('id', '=', row.id)
+    .executeTakeFirstOrThrow();
+  return fingerprint(textOf(title, text), config);
+}
+
+/**
+ * Compares a document with every stored one, first in its transaction: locks its band keys, reads the log up to
+ * now, then matches in memory. The same normalized text is an exact copy; else the most similar at or above the
+ * threshold (the earliest stored among equals). The original named is the root of the family it joins.
  */
 export async function checkDuplicate(
   trx: Transaction<Database>,
+  state: Seen,
   fp: Fingerprint,
-  config = dedupeConfig(),
 ): Promise<DuplicateCheck> {
   const none: DuplicateCheck = { fingerprint: fp, duplicateOf: null, kind: null, similarity: null };
   if (fp.words === 0) return none;
-  const exactKey = exactRowKey(fp.exactKey, config);
-  const filed = await sourcesFiledUnder(trx, bandRowKeys(fp, config), exactKey);
-  const exact = filed.find((s) => s.underExactKey && s.dedupeKey === fp.exactKey);
-  if (exact)
-    return { fingerprint: fp, duplicateOf: exact.duplicateOf ?? exact.id, kind: 'exact', similarity: 1 };
-  const version = signatureVersion(config);
-  const candidates = filed.flatMap((s, order) =>
-    s.inBand && s.signature && s.version === version
-      ? [{ id: s, order, signature: decodeSignature(s.signature), shingles: null }]
-      : [],
-  );
-  const match = bestCandidate(fp, candidates, config);
+  await lockBands(trx, bandKeys(fp, state.config));
+  await catchUp(trx, state);
+  const match = state.index.match(fp);
   if (!match) return none;
   return {
     fingerprint: fp,
-    duplicateOf: match.id.duplicateOf ?? match.id.id,
-    kind: 'near',
+    duplicateOf: state.root.get(match.id) ?? match.id,
+    kind: match.kind,
     similarity: Math.round(match.similarity * 1000) / 1000,
   };
 }
 
 /**
- * Files a stored document under its keys, in its transaction, so later documents find it. An exact repeat of an
- * earlier document is not filed: later copies find the earlier one.
+ * Logs a stored document, as the last write of its transaction, so that later documents of every process are
+ * compared with it; this process reads it back at its next document, its fingerprint from memory. A text without
+ * words is never compared, so not logged.
  */
 export async function remember(
-  trx: Db,
+  trx: Transaction<Database>,
+  state: Seen,
   sourceId: string,
   check: DuplicateCheck,
-  config = dedupeConfig(),
 ): Promise<void> {
-  if (check.fingerprint.words === 0 || check.kind === 'exact') return;
-  await fileSource(trx, sourceId, bandRowKeys(check.fingerprint, config));
+  if (check.fingerprint.words === 0) return;
+  await logSource(trx, sourceId);
+  state.own.set(sourceId, { fingerprint: check.fingerprint, root: check.duplicateOf ?? sourceId });
 }

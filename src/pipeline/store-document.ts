@@ -9,7 +9,7 @@ import { findSourceByHash, firstParagraphs, insertSource, type ParagraphPlace } 
 import type { Paragraph } from '../domain/source.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/database.js';
-import { bandsReady, checkDuplicate, remember } from './near-duplicate-check.js';
+import { checkDuplicate, remember, seenOf } from './near-duplicate-check.js';
 import {
   dedupeConfig,
   duplicateColumns,
@@ -77,13 +77,13 @@ export async function storeDocument(
   let duplicateParagraphs = 0;
   const config = dedupeConfig();
   const fp = fingerprintFor(doc.title, doc.text, ahead?.fingerprint, config);
-  await bandsReady(db, config);
+  const seen = seenOf(db, config);
   let copy: DuplicateCheck = fingerprintOnly(fp);
   let marked: string[] = [];
   try {
     await db.transaction().execute(async (trx) => {
       // First in the transaction: the original it copies, whichever process stored it (this locks its bands).
-      if (!options.dataset) copy = await checkDuplicate(trx, fp, config);
+      if (!options.dataset) copy = await checkDuplicate(trx, seen, fp);
       const repeats = options.dataset
         ? new Map<string, ParagraphPlace>()
         : await firstParagraphs(
@@ -117,7 +117,6 @@ export async function storeDocument(
         doc.paragraphs,
         repeats,
       );
-      if (!options.dataset) await remember(trx, sourceId, copy, config);
       await linkStoredProjects(trx, entities, claims);
       // In id order: two transactions that write the same entities lock their rows in one order (PostgreSQL).
       const created = await insertMissingEntities(
@@ -163,6 +162,8 @@ export async function storeDocument(
         ...claims.flatMap(({ claim }) => (claim.subjectId?.startsWith('project:') ? [claim.subjectId] : [])),
       ];
       await markProjects(trx, marked);
+      // Last: logging the document orders it after every transaction that committed before (see logSource).
+      if (!options.dataset) await remember(trx, seen, sourceId, copy);
     });
   } catch (error) {
     // Another process stored the same bytes first: the unique content hash makes that harmless.

@@ -10,6 +10,8 @@ export const lockSpaces = {
   nearDuplicates: 0x5075_0000,
   /** the refresh of project views: one key */
   projectViews: 0x5075_1000,
+  /** the near-duplicate log's commit order: one key, held from a source's logging to its commit */
+  nearDuplicateLog: 0x5075_2000,
 } as const;
 
 /**

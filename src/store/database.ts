@@ -8,7 +8,7 @@ import type {
   ProjectParticipantTable,
   ProjectViewTable,
 } from './tables/project-table.js';
-import type { NearDuplicateBandTable } from './tables/near-duplicate-band-table.js';
+import type { NearDuplicateLogTable } from './tables/near-duplicate-log-table.js';
 import type { MetaTable, RevisionTable } from './tables/revision-table.js';
 import type { SourceTable } from './tables/source-table.js';
 import type { ApiTokenTable, UserAccountTable, UserSessionTable } from './tables/account-table.js';
@@ -17,7 +17,7 @@ import type { ReleaseItemTable, ReleaseTable } from './tables/release-table.js';
 /** Every table of the store, for Kysely's typed queries. */
 export interface Database {
   source: SourceTable;
-  near_duplicate_band: NearDuplicateBandTable;
+  near_duplicate_log: NearDuplicateLogTable;
   paragraph: ParagraphTable;
   entity: EntityTable;
   mention: MentionTable;
