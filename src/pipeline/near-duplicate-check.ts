@@ -8,7 +8,7 @@ import { bandKeys, decodeSignature, signatureVersion, textOf } from '../dedupe/b
 import type { DedupeConfig } from '../dedupe/config.js';
 import { NearDuplicateIndex } from '../dedupe/lsh.js';
 import { fingerprint, type Fingerprint } from '../dedupe/minhash.js';
-import type { Database } from '../store/database.js';
+import type { Database, Db } from '../store/database.js';
 import {
   lockBands,
   loggedSince,
@@ -29,22 +29,30 @@ export interface Seen {
   config: Readonly<DedupeConfig>;
 }
 
-const seen = new WeakMap<object, Seen>();
+const seen = new WeakMap<object, Promise<Seen>>();
 
-/** This process's view of the log of a database, empty until the first storing transaction reads it. */
-export function seenOf(db: Kysely<Database>, config = dedupeConfig()): Seen {
-  let state = seen.get(db);
-  if (!state || state.config.threshold !== config.threshold) {
-    state = {
+/**
+ * This process's view of the log of a database, read once in full before its first storing transaction (so that
+ * transaction, holding the write lock, only reads what came since).
+ */
+export function seenOf(db: Kysely<Database>, config = dedupeConfig()): Promise<Seen> {
+  const known = seen.get(db);
+  if (known) return known.then((state) => (state.config.threshold === config.threshold ? state : reload()));
+  return reload();
+  function reload() {
+    const state: Seen = {
       index: new NearDuplicateIndex<string>(config),
       root: new Map(),
       upTo: 0,
       own: new Map(),
       config,
     };
-    seen.set(db, state);
+    const loaded = catchUp(db, state).then(() => state);
+    seen.set(db, loaded);
+    // A failed read is not kept: the next document reads again.
+    loaded.catch(() => seen.delete(db));
+    return loaded;
   }
-  return state;
 }
 
 /**
@@ -52,7 +60,7 @@ export function seenOf(db: Kysely<Database>, config = dedupeConfig()): Seen {
  * from their stored fingerprints (made again from the text when made with other parameters). A row read twice
  * (two transactions of one process catching up at once) is added once.
  */
-async function catchUp(trx: Transaction<Database>, state: Seen): Promise<void> {
+async function catchUp(trx: Db, state: Seen): Promise<void> {
   const rows = await loggedSince(trx, state.upTo);
   const others = await loggedSources(
     trx,
@@ -64,17 +72,17 @@ async function catchUp(trx: Transaction<Database>, state: Seen): Promise<void> {
     const mine = state.own.get(row.sourceId);
     state.own.delete(row.sourceId);
     const other = others.get(row.sourceId);
-    if (!state.root.has(row.sourceId) && (mine || other)) {
-      const fp = mine?.fingerprint ?? (other && (await storedFingerprint(trx, other, version, state.config)));
-      if (fp) state.index.add(row.sourceId, fp);
+    const fp = mine?.fingerprint ?? (other && (await storedFingerprint(trx, other, version, state.config)));
+    if (fp && !state.root.has(row.sourceId)) {
+      state.index.add(row.sourceId, fp);
       state.root.set(row.sourceId, mine?.root ?? other?.duplicateOf ?? row.sourceId);
     }
-    state.upTo = row.seq;
+    state.upTo = Math.max(state.upTo, row.seq);
   }
 }
 
 async function storedFingerprint(
-  trx: Transaction<Database>,
+  trx: Db,
   row: LoggedSource,
   version: string,
   config: Readonly<DedupeConfig>,

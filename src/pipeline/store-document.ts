@@ -77,13 +77,14 @@ export async function storeDocument(
   let duplicateParagraphs = 0;
   const config = dedupeConfig();
   const fp = fingerprintFor(doc.title, doc.text, ahead?.fingerprint, config);
-  const seen = seenOf(db, config);
+  // Dataset records are never compared: they need nothing of the others.
+  const seen = options.dataset ? null : await seenOf(db, config);
   let copy: DuplicateCheck = fingerprintOnly(fp);
   let marked: string[] = [];
   try {
     await db.transaction().execute(async (trx) => {
       // First in the transaction: the original it copies, whichever process stored it (this locks its bands).
-      if (!options.dataset) copy = await checkDuplicate(trx, seen, fp);
+      if (seen) copy = await checkDuplicate(trx, seen, fp);
       const repeats = options.dataset
         ? new Map<string, ParagraphPlace>()
         : await firstParagraphs(
@@ -163,7 +164,7 @@ export async function storeDocument(
       ];
       await markProjects(trx, marked);
       // Last: logging the document orders it after every transaction that committed before (see logSource).
-      if (!options.dataset) await remember(trx, seen, sourceId, copy);
+      if (seen) await remember(trx, seen, sourceId, copy);
     });
   } catch (error) {
     // Another process stored the same bytes first: the unique content hash makes that harmless.
