@@ -42,6 +42,26 @@ describeEachBackend('project views, recomputed by the writes that change them', 
     expect(await views(s)).toContain('project:port:ilo');
   });
 
+  it('within a batch, leaves the projects whose views count many claims for its end', async () => {
+    const s = store();
+    await seedRegistry(s.db);
+    await storeDocument(s.db, textDocument(article('Chancay'), 'a.txt'));
+    const before = (await getProject(s.db, 'project:port:chancay'))?.claims ?? 0;
+    expect(before).toBeGreaterThan(0);
+    // Every document, but only projects whose view counts fewer claims than Chancay's already does.
+    const batch = batchViews(s.db, 1, before);
+    const again = `${article('Chancay')} The port will open in 2025, said the minister.`;
+    await storeDocument(s.db, textDocument(again, 'b.txt'), undefined, { batch: true });
+    await storeDocument(s.db, textDocument(article('Callao'), 'c.txt'), undefined, { batch: true });
+    await batch.stored(2);
+    expect(await marks(s)).toEqual(['project:port:chancay']);
+    expect(await views(s)).toEqual(['project:port:callao', 'project:port:chancay']);
+    expect((await getProject(s.db, 'project:port:chancay'))?.claims).toBe(before);
+    await batch.finish();
+    expect(await marks(s)).toEqual([]);
+    expect((await getProject(s.db, 'project:port:chancay'))?.claims).toBeGreaterThan(before);
+  });
+
   it('recomputes only the projects asked for, leaving the other marks', async () => {
     const s = store();
     await seedRegistry(s.db);
