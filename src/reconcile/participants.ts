@@ -148,21 +148,34 @@ export async function partyEntities(db: Db, claims: ClaimInput[]): Promise<Map<s
     }
   }
   if (texts.length === 0) return byClaim;
-  const mentions = await db
+  // The sources' mentions first, then their entities: joined in one query, SQLite started from the entities of
+  // these types and read every mention of them, which grows with the database (25 ms for 50 sources of 1,500,
+  // against 3 ms this way), and views are recomputed every few hundred documents of a batch.
+  const placed = await db
     .selectFrom('mention')
-    .innerJoin('entity', 'entity.id', 'mention.entity_id')
-    .select([
-      'mention.source_id',
-      'mention.span_start',
-      'mention.span_end',
-      'entity.id',
-      'entity.name',
-      'entity.attributes',
-    ])
-    .where('mention.source_id', 'in', [...new Set(texts.map((c) => c.source.id))])
-    .where('entity.type', 'in', ['organization', 'mechanism'])
-    .where('entity.review_state', '<>', 'rejected')
+    .select(['source_id', 'span_start', 'span_end', 'entity_id'])
+    .where('source_id', 'in', [...new Set(texts.map((c) => c.source.id))])
+    .orderBy('source_id')
+    .orderBy('span_start')
+    .orderBy('entity_id')
     .execute();
+  const mentioned = new Map(
+    placed.length === 0
+      ? []
+      : (
+          await db
+            .selectFrom('entity')
+            .select(['id', 'name', 'attributes'])
+            .where('id', 'in', [...new Set(placed.map((m) => m.entity_id))])
+            .where('type', 'in', ['organization', 'mechanism'])
+            .where('review_state', '<>', 'rejected')
+            .execute()
+        ).map((e) => [e.id, e]),
+  );
+  const mentions = placed.flatMap((m) => {
+    const entity = mentioned.get(m.entity_id);
+    return entity ? [{ ...m, ...entity }] : [];
+  });
   const at = new Map<string, PartyEntity>();
   for (const m of mentions) {
     at.set(`${m.source_id}\u001fstart ${m.span_start}`, partyFromRow(m));
