@@ -2,19 +2,27 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { z } from 'zod';
-import { PuenteError } from '../domain/errors.js';
+import { notFound, PuenteError } from '../domain/errors.js';
 import {
+  allows,
   checkPassword,
   createSession,
   createToken,
   endSession,
+  revokeToken,
   Role,
   sessionActor,
   sessionHours,
   tokenActor,
+  UserName,
+  type Actor,
+  type TokenMaker,
 } from '../store/accounts.js';
+import { getToken, listTokens, maxTokenChain, TokenInfo } from '../store/api-tokens.js';
 import type { Db } from '../store/database.js';
+import { pageQuery } from './query.js';
 import type { ApiEnv, Routes } from './routes.js';
+import { PageOf } from './schemas.js';
 
 /** The session cookie's name. */
 export const sessionCookie = 'puente_session';
@@ -110,7 +118,21 @@ const SignedIn = z.object({
   csrfToken: z.string().nullable(),
 });
 
-/** `POST /auth/login`, `GET /auth/session`, `POST /auth/logout`, `POST /auth/tokens`. */
+const tokenDescription = `A token made with another token (Authorization: Bearer) records that token as its parent and stops working as soon as the parent, or any token up its chain, is revoked; a chain holds at most ${maxTokenChain} tokens. A script that holds a token can so hand a job its own token and revoke it after, and revoking a leaked token ends every token made from it. A token made from a browser session (or with puente token create) has no parent. Tokens made before Puente recorded parents (November 2026) show origin null: which credential made them cannot be known, so review them with puente token list.`;
+
+/** 403 unless `actor` is `user` or an admin. */
+function mayManage(actor: Actor | null, user: string): void {
+  if (actor && (actor.id === user || allows(actor.role, 'admin'))) return;
+  throw new PuenteError('forbidden', `only ${user} or an admin may manage ${user}'s tokens`);
+}
+
+const Revoked = z.object({
+  token: TokenInfo,
+  already: z.boolean().describe('it was revoked before this request'),
+  descendants: z.number().int().describe('working tokens made from it that stopped working with it'),
+});
+
+/** `POST /auth/login`, `GET /auth/session`, `POST /auth/logout`, and the API tokens under `/auth/tokens`. */
 export function authRoutes(routes: Routes, db: Db, limiter = new LoginLimiter()) {
   routes
     .add(
@@ -178,10 +200,57 @@ export function authRoutes(routes: Routes, db: Db, limiter = new LoginLimiter())
         path: '/auth/tokens',
         tag: 'accounts',
         summary: 'Create an API token for yourself (shown once; kept only as its scrypt hash)',
+        description: tokenDescription,
         body: z.object({ name: z.string().min(1).max(100) }),
         status: 201,
         response: z.object({ id: z.string(), token: z.string() }),
       },
-      async (c, { body, who }) => c.json(await createToken(db, who, body.name), 201),
+      async (c, { body, who, actor }) => {
+        const maker: TokenMaker = actor?.tokenId
+          ? { origin: 'token', parent: actor.tokenId }
+          : { origin: 'session' };
+        return c.json(await createToken(db, who, body.name, maker), 201);
+      },
+    )
+    .add(
+      {
+        method: 'get',
+        path: '/auth/tokens',
+        tag: 'accounts',
+        summary: 'Your API tokens, newest first (an admin may name any user): never a secret or its hash',
+        description: `Each token with its name, when it was made and last used (to the minute), when it was revoked, its parent and whether it still works (active false once it or a token up its chain is revoked; endedBy names that token). ${tokenDescription}`,
+        role: 'viewer',
+        query: pageQuery.extend({
+          user: UserName.optional().describe('whose tokens (default: yours; others need an admin)'),
+        }),
+        response: PageOf(TokenInfo),
+      },
+      async (c, { query, who, actor }) => {
+        const user = query.user ?? who;
+        mayManage(actor, user);
+        return c.json(await listTokens(db, user, query));
+      },
+    )
+    .add(
+      {
+        method: 'post',
+        path: '/auth/tokens/:id/revoke',
+        tag: 'accounts',
+        summary:
+          'Revoke one of your API tokens (an admin: anyone’s); every token made from it stops working too',
+        description:
+          'Anyone signed in may revoke their own tokens, as anyone may sign out. Revoking a revoked token is no error: the answer says `already`.',
+        role: 'viewer',
+        response: Revoked,
+      },
+      async (c, { actor }) => {
+        const id = c.req.param('id') ?? '';
+        const token = await getToken(db, id);
+        if (!token) throw notFound('token', id);
+        mayManage(actor, token.user);
+        const done = await revokeToken(db, id);
+        if (!done) throw notFound('token', id);
+        return c.json(done);
+      },
     );
 }
