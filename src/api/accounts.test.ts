@@ -114,7 +114,7 @@ describeEachBackend('accounts and the OpenAPI document', (store) => {
     await withUsers(s);
     const app = createApp(s, {
       webRoot: '/nonexistent',
-      limiter: new LoginLimiter(3, 50, 60_000),
+      limiter: new LoginLimiter({ freePerPair: 3, freePerAddress: 50 }),
     });
     const login = await app.request('/api/v1/auth/login', {
       method: 'POST',
