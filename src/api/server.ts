@@ -7,7 +7,7 @@ import { createApp } from './app.js';
 export function startServer(
   store: Store,
   port: number,
-  options: { webRoot?: string; hostname?: string } = {},
+  options: NonNullable<Parameters<typeof createApp>[1]> & { hostname?: string } = {},
 ) {
   const app = createApp(store, options);
   return new Promise<{ server: ServerType; port: number; close: () => Promise<void> }>((resolve, reject) => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { badRequest } from '../domain/errors.js';
 import { startServer } from '../api/server.js';
+import { LoginLimiter } from '../auth/login-limiter.js';
 import { ingestPaths } from '../pipeline/ingest-paths.js';
 import { dataDir } from '../reference/paths.js';
 import { openStore, type Store } from '../store/connect.js';
@@ -47,8 +48,23 @@ export async function loadGcdfOnce(store: Store): Promise<void> {
   if (summary.failed === 0) await setMeta(store.db, 'gcdf_loaded', new Date().toISOString());
 }
 
-async function serveUntilStopped(store: Store, port: number) {
-  const server = await startServer(store, port);
+/** How many reverse proxies to trust for X-Forwarded-For: --trust-proxy, else PUENTE_TRUST_PROXY, else none. */
+export function trustProxyFrom(option: string | undefined, env = process.env): number {
+  const raw = option ?? env.PUENTE_TRUST_PROXY ?? '0';
+  const hops = Number(raw);
+  if (!Number.isInteger(hops) || hops < 0 || hops > 10)
+    throw badRequest(
+      `invalid --trust-proxy "${raw}"`,
+      'give how many reverse proxies stand in front of Puente (0 to 10; 1 for one nginx or Caddy)',
+    );
+  return hops;
+}
+
+const trustProxyHelp =
+  'reverse proxies in front whose X-Forwarded-For to trust for the sign-in throttle (default: PUENTE_TRUST_PROXY or 0)';
+
+async function serveUntilStopped(store: Store, port: number, trustProxy: number) {
+  const server = await startServer(store, port, { limiter: new LoginLimiter({ trustProxy }) });
   say(`Puente is serving on http://localhost:${server.port} (${store.backend}: ${store.location})`);
   const stop = async () => {
     await server.close();
@@ -65,10 +81,12 @@ export function registerServe(program: Command) {
     .command('serve')
     .description('serve the API and the web app on an existing database')
     .option('-p, --port <port>', 'port to listen on (default: PORT or 8080)')
-    .action(async (opts: { port?: string }) => {
+    .option('--trust-proxy <hops>', trustProxyHelp)
+    .action(async (opts: { port?: string; trustProxy?: string }) => {
+      const trustProxy = trustProxyFrom(opts.trustProxy);
       const store = openStore();
       await readyStore(store);
-      await serveUntilStopped(store, portFrom(opts.port));
+      await serveUntilStopped(store, portFrom(opts.port), trustProxy);
     });
 
   program
@@ -77,8 +95,10 @@ export function registerServe(program: Command) {
       'create and migrate the database, load the samples on first start, build the web app if needed, serve',
     )
     .option('-p, --port <port>', 'port to listen on (default: PORT or 8080)')
-    .action(async (opts: { port?: string }) => {
+    .option('--trust-proxy <hops>', trustProxyHelp)
+    .action(async (opts: { port?: string; trustProxy?: string }) => {
       const port = portFrom(opts.port);
+      const trustProxy = trustProxyFrom(opts.trustProxy);
       const store = openStore();
       const applied = await readyStore(store);
       if (applied.length > 0) say(`database ready: ${store.location} (applied ${applied.join(', ')})`);
@@ -88,7 +108,7 @@ export function registerServe(program: Command) {
         say('building the web app (web/dist)...');
         await buildWebApp();
       }
-      await serveUntilStopped(store, port);
+      await serveUntilStopped(store, port, trustProxy);
     });
 
   program
