@@ -193,7 +193,8 @@ export async function tokenActor(db: Db, token: string): Promise<Actor | null> {
     if (verified.size > 1000) verified.clear();
     verified.set(digest, row.secret_hash);
   }
-  await noteUse(db, id, row.last_used_at);
+  // Not awaited: a read must not wait for the write lock (an ingest in another process may hold it).
+  void noteUse(db, id, row.last_used_at);
   return { id: row.user, role: Role.parse(row.role), via: 'token', tokenId: id };
 }
 
