@@ -148,7 +148,7 @@ describe('puente ingest: HTML, PDF, feeds and JSON Lines', () => {
       /registros\.jsonl: line 2: not valid JSON .*\(each line must be one JSON object/,
     );
     expect(run.stderr).toMatch(/registros\.jsonl: line 5: no "text" field/);
-    expect(run.stderr).toMatch(/foto\.html: binary file: named \.html but its content is not text/);
+    expect(run.stderr).toMatch(/foto\.html: binary file: named \.html but holds a PNG image, not HTML/);
     expect(run.stderr).not.toMatch(/notes\.csv/);
     // 1 page + 3 RSS items + 3 Atom entries + 3 records + 1 PDF; 1 empty item + 2 bad lines + 1 binary.
     expect(out).toMatch(/11 ingested, 0 unchanged, 4 failed/);
