@@ -88,13 +88,15 @@ describe('sniffFormat', () => {
 
   it('says why a folder scan passes over a file, by what its extension names', () => {
     expect(unreadType('a.zip')).toEqual({
-      reason: expect.stringMatching(/^a \.zip archive, not a type folder scans read \(\.html .*\.txt/),
+      reason: 'a .zip archive, not a document type folder scans read',
       hint: 'unpack it and ingest its files',
     });
     expect(unreadType('photo.JPG').reason).toMatch(/^a \.jpg image, /);
     expect(unreadType('report.docx')).toMatchObject({ hint: 'save it as PDF or plain text to read it' });
     expect(unreadType('data.csv')).toMatchObject({
-      reason: expect.stringMatching(/^a \.csv file, /),
+      reason: expect.stringMatching(
+        /^a \.csv file, not a type folder scans read \(they read \.txt .*\.md .*\.jsonl/,
+      ),
       hint: 'rename it .txt if it is plain text',
     });
     expect(unreadType('README').reason).toMatch(/^a file without an extension, /);

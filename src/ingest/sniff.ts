@@ -22,7 +22,14 @@ const known = new Set(Object.values(extensions).flat());
 export const readable = (path: string) => known.has(extname(path).toLowerCase());
 
 /** The extensions a folder scan reads, written out for messages. */
-export const readableList = Object.values(extensions).flat().join(' ');
+export const readableList = [
+  ...extensions.text,
+  ...extensions.markdown,
+  ...extensions.html,
+  ...extensions.pdf,
+  ...extensions.feed,
+  ...extensions.jsonl,
+].join(' ');
 
 const startsWith = (bytes: Uint8Array, magic: number[], at = 0) => magic.every((b, i) => bytes[at + i] === b);
 const codes = (s: string) => [...s].map((c) => c.charCodeAt(0));
@@ -82,8 +89,13 @@ export function describeBinary(bytes: Uint8Array): { what: string; detail: strin
 const skippedKinds: { what: string; extensions: string[]; hint: string | null }[] = [
   {
     what: 'archive',
-    extensions: ['.zip', '.gz', '.tgz', '.tar', '.bz2', '.xz', '.zst', '.7z', '.rar', '.jar'],
+    extensions: ['.zip', '.tgz', '.tar', '.7z', '.rar', '.jar'],
     hint: 'unpack it and ingest its files',
+  },
+  {
+    what: 'compressed file',
+    extensions: ['.gz', '.bz2', '.xz', '.zst'],
+    hint: 'decompress it and ingest what it holds',
   },
   {
     what: 'image',
@@ -115,10 +127,11 @@ const skippedKinds: { what: string; extensions: string[]; hint: string | null }[
 export function unreadType(name: string): { reason: string; hint: string | null } {
   const ext = extname(name).toLowerCase();
   const kind = skippedKinds.find((k) => k.extensions.includes(ext));
-  const what = kind ? `a ${ext} ${kind.what}` : ext ? `a ${ext} file` : 'a file without an extension';
+  if (kind)
+    return { reason: `a ${ext} ${kind.what}, not a document type folder scans read`, hint: kind.hint };
   return {
-    reason: `${what}, not a type folder scans read (${readableList})`,
-    hint: kind ? kind.hint : 'rename it .txt if it is plain text',
+    reason: `${ext ? `a ${ext} file` : 'a file without an extension'}, not a type folder scans read (they read ${readableList})`,
+    hint: 'rename it .txt if it is plain text',
   };
 }
 
