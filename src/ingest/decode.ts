@@ -69,10 +69,10 @@ const hex = (b: number | undefined) => `0x${(b ?? 0).toString(16).padStart(2, '0
  * offset into the text is an offset into what is stored.
  */
 export function stripControls(text: string): string {
-  // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  if (!/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) return text;
   // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  return text.replace(/[\u000b\u000c]/g, '\n').replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, '');
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, (c) =>
+    c === '\u000b' || c === '\u000c' ? '\n' : '',
+  );
 }
 
 /**
@@ -182,6 +182,12 @@ export function decodeText(bytes: Uint8Array, declared: string | null = null): D
   return { ...decoded, text };
 }
 
+// 1 for the bytes that are control characters in text: C0 but tab, line feed, vertical tab, form feed and carriage
+// return; and DEL.
+const controlByte = Uint8Array.from({ length: 256 }, (_, b) =>
+  b < 0x09 || (b > 0x0d && b < 0x20) || b === 0x7f ? 1 : 0,
+);
+
 /**
  * Why bytes are binary data and not text, or null when they are text. Judged by proportion over the whole file,
  * not by one byte: control bytes (NUL and the other C0 controls but tab and line breaks, and DEL) may be up to a
@@ -189,23 +195,41 @@ export function decodeText(bytes: Uint8Array, declared: string | null = null): D
  * encodings hold none). NUL bytes that pad the end do not count. UTF-16 (see `utf16Of`) is judged after decoding.
  */
 export function binaryEvidence(bytes: Uint8Array): string | null {
+  // A file is judged twice (by sniffing its format, then by decoding it): the second time is free.
+  const known = judged.get(bytes);
+  if (known !== undefined) return known;
+  const evidence = judge(bytes);
+  judged.set(bytes, evidence);
+  return evidence;
+}
+
+const judged = new WeakMap<Uint8Array, string | null>();
+
+function judge(bytes: Uint8Array): string | null {
   let end = bytes.length;
   while (end > 0 && bytes[end - 1] === 0) end--;
   if (end === 0) return bytes.length > 0 ? `its ${bytes.length} bytes are all NUL` : null;
   const body = bytes.subarray(0, end);
+  // Most text has no control byte at all: a native search over the bytes as Latin-1 finds that fast.
+  const latin1 = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1');
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  if (!/[\u0000-\u0008\u000e-\u001f\u007f]/.test(latin1)) return null;
   let control = 0;
   let nul = 0;
-  for (const b of body) {
-    if (b < 0x09 || (b > 0x0d && b < 0x20) || b === 0x7f) {
+  for (let i = 0; i < end; i++) {
+    const b = body[i] ?? 0;
+    if (controlByte[b] === 1) {
       control++;
       if (b === 0) nul++;
     }
   }
-  if (control === 0) return null;
-  const { valid, invalid } = countUtf8(body);
-  const utf8 = invalid === 0 || valid > invalid * 4;
-  const allowed = utf8 ? Math.max(4, body.length * 0.1) : body.length * 0.02 + 1;
-  if (control <= allowed) return null;
+  const legacyAllowed = body.length * 0.02 + 1;
+  if (control <= legacyAllowed) return null;
+  // Only between the two allowances does it matter whether the bytes are UTF-8 (a pass over the whole file).
+  if (control <= Math.max(4, body.length * 0.1)) {
+    const { valid, invalid } = countUtf8(body);
+    if (invalid === 0 || valid > invalid * 4) return null;
+  }
   const share = Math.round((control / body.length) * 100);
   return `${control} of its ${body.length} bytes (${share}%) are control characters${nul > 0 ? ` (${nul} NUL)` : ''}, too many for text`;
 }
