@@ -6,8 +6,13 @@ import { openStore } from '../store/connect.js';
 import { say, warn } from './output.js';
 import { defaultWorkers } from '../pipeline/prepare-pool.js';
 import { ProgressBar } from './progress.js';
+import { escapeControls, pathText, type FilePath } from '../pipeline/file-path.js';
 
-const shown = (path: string) => (isAbsolute(path) ? relative(process.cwd(), path) || path : path);
+// A path as a batch's lines show it: relative to the current folder, bytes that are not UTF-8 written \xNN.
+const shown = (path: FilePath) => {
+  const text = pathText(path);
+  return isAbsolute(text) ? relative(process.cwd(), text) || text : text;
+};
 
 /** Parses an option that must be a whole number above 0. */
 /** Parses a whole number of zero or more, for commander. */
@@ -26,14 +31,22 @@ export function positiveInteger(value: string): number {
   return n;
 }
 
-/** One line for one result of a batch, naming the file as relative to the current folder. */
 // ", a near-duplicate (0.93) of s_…": the original a stored document copies.
 const copyOf = (r: Extract<IngestResult, { status: 'ingested' }>) =>
   r.duplicateOf
     ? `, ${r.duplicateKind === 'exact' ? 'a copy' : `a near-duplicate (${r.similarity})`} of ${r.duplicateOf}`
     : '';
 
+/**
+ * One line for one result of a batch, naming the file as relative to the current folder. Control characters (in a
+ * file's name, or in a message quoting the file's content) are escaped, so a line is one line and a terminal acts
+ * on none of it.
+ */
 export function resultLine(r: IngestResult): string {
+  return escapeControls(unescapedLine(r));
+}
+
+function unescapedLine(r: IngestResult): string {
   const path = shown(r.path);
   switch (r.status) {
     case 'ingested': {
@@ -46,6 +59,8 @@ export function resultLine(r: IngestResult): string {
       return `unchanged ${path}${r.item ? ` ${r.item}` : ''} (already stored as ${r.sourceId})`;
     case 'failed':
       return `puente: ${path}: ${r.item ? `${r.item}: ` : ''}${r.message}${r.hint ? ` (${r.hint})` : ''}`;
+    case 'skipped':
+      return `skipped   ${path}: ${r.reason}${r.hint ? ` (${r.hint})` : ''}`;
   }
 }
 
@@ -58,10 +73,25 @@ export function summarize(results: IngestResult[]) {
     nearDuplicates: copies,
     unchanged: count('unchanged'),
     failed: count('failed'),
+    skipped: count('skipped'),
   };
 }
 
-/** `puente ingest PATH...`: stores documents, goes on past bad ones, exits 1 if any failed. */
+/** The last line of a batch: its counts (skipped ones when there are), and where it was stored. */
+export function summaryLine(summary: ReturnType<typeof summarize>, location: string): string {
+  const skipped = summary.skipped > 0 ? `, ${summary.skipped} skipped` : '';
+  return escapeControls(
+    `${summary.ingested} ingested, ${summary.unchanged} unchanged, ${summary.failed} failed${skipped}; ${summary.nearDuplicates} of the ingested copy earlier documents (${location})`,
+  );
+}
+
+// A result for --json: a path that is not UTF-8 as text with its odd bytes written \xNN (JSON has no bytes).
+const jsonResult = (r: IngestResult) => ({ ...r, path: pathText(r.path) });
+
+/**
+ * `puente ingest PATH...`: stores documents, goes on past bad ones, exits 1 if any failed (a skipped entry of a
+ * folder is a line, not a failure).
+ */
 export function registerIngest(program: Command, setExit: (code: number) => void) {
   program
     .command('ingest')
@@ -70,6 +100,10 @@ export function registerIngest(program: Command, setExit: (code: number) => void
     )
     .argument('<paths...>', 'files or folders to ingest')
     .option('-r, --recursive', 'also read the subfolders of the given folders')
+    .option(
+      '--follow-symlinks',
+      'follow symbolic links that lead out of the given folders (without it they are skipped, with a line)',
+    )
     .option('--json', 'print the results as one JSON object instead of lines')
     .option('--max-bytes <n>', 'largest file to read, in bytes', positiveInteger, 20 * 1024 * 1024)
     .option(
@@ -81,7 +115,13 @@ export function registerIngest(program: Command, setExit: (code: number) => void
     .action(
       async (
         paths: string[],
-        opts: { recursive?: boolean; json?: boolean; maxBytes: number; workers: number },
+        opts: {
+          recursive?: boolean;
+          followSymlinks?: boolean;
+          json?: boolean;
+          maxBytes: number;
+          workers: number;
+        },
       ) => {
         const store = openStore();
         try {
@@ -91,6 +131,7 @@ export function registerIngest(program: Command, setExit: (code: number) => void
           const print = (r: IngestResult) => (r.status === 'failed' ? warn : say)(resultLine(r));
           const results = await ingestPaths(store.db, paths, {
             recursive: opts.recursive ?? false,
+            followSymlinks: opts.followSymlinks ?? false,
             maxBytes: opts.maxBytes,
             workers: opts.workers,
             onPlan: bar ? (files) => bar.plan(files) : undefined,
@@ -99,17 +140,15 @@ export function registerIngest(program: Command, setExit: (code: number) => void
               : bar
                 ? (r) => {
                     bar.log(() => print(r));
-                    bar.advance(r.path);
+                    // A skipped entry is no file of the plan: it does not move the bar.
+                    if (r.status !== 'skipped') bar.advance(r.path);
                   }
                 : print,
           });
           bar?.done();
           const summary = summarize(results);
-          if (opts.json) say(JSON.stringify({ ...summary, results }, null, 2));
-          else
-            say(
-              `${summary.ingested} ingested, ${summary.unchanged} unchanged, ${summary.failed} failed; ${summary.nearDuplicates} of the ingested copy earlier documents (${store.location})`,
-            );
+          if (opts.json) say(JSON.stringify({ ...summary, results: results.map(jsonResult) }, null, 2));
+          else say(summaryLine(summary, store.location));
           setExit(summary.failed > 0 ? 1 : 0);
         } finally {
           await store.close();

@@ -1,9 +1,8 @@
-import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { describeError } from '../domain/errors.js';
-import { readable } from '../ingest/read-document.js';
 import type { Database } from '../store/database.js';
+import type { FilePath } from './file-path.js';
+import { planFiles, type PlanFailure, type Skipped } from './plan-files.js';
 import { prepareFile, type PreparedFile } from './prepare.js';
 import { inThread, workerPool, type Preparer } from './prepare-pool.js';
 import { storeDocument, type StoreOutcome } from './store-document.js';
@@ -13,113 +12,32 @@ import { refreshDirtyProjects } from '../reconcile/projects.js';
  * The result of one item of a batch: what was stored, or why it failed and what to do. `item` says where in
  * the file the document is ("item 2" of a feed, "line 3" of JSON Lines), null for a file that is one document;
  * `encoding` the text encoding it was read in and `note` what reading worked around (a lying charset label).
+ * A path of a folder the batch passed over (a link out of the folder, a hidden or unread file) is `skipped`.
  */
 export type IngestResult =
-  | ({ path: string; item: string | null; encoding: string | null; note: string | null } & StoreOutcome)
-  | { path: string; item: string | null; status: 'failed'; message: string; hint: string | null };
+  | ({ path: FilePath; item: string | null; encoding: string | null; note: string | null } & StoreOutcome)
+  | PlanFailure
+  | Skipped;
 
 /** Options of a batch ingest. */
 export interface IngestOptions {
   recursive?: boolean;
+  /** follow symbolic links out of the folders given (off: they are skipped) */
+  followSymlinks?: boolean;
   /** largest file read, in bytes */
   maxBytes?: number;
   onResult?: (result: IngestResult) => void;
   /** worker threads that read and extract ahead of the writer (0 or absent: all in this thread) */
   workers?: number;
   /** called once with the files the batch will read, before the first is read (for a progress bar) */
-  onPlan?: (files: string[]) => void;
+  onPlan?: (files: FilePath[]) => void;
   /** reads and extracts files instead of the one `workers` chooses; the caller closes it */
   preparer?: Preparer;
 }
 
 const defaultMaxBytes = 20 * 1024 * 1024;
 
-/** One step of a batch, in the order the paths were given: a file to read, or a path that already failed. */
-export type PlanItem = { file: string } | { failure: IngestResult };
-
-const fail = (path: string, message: string, hint: string | null): PlanItem => ({
-  failure: { path, item: null, status: 'failed', message, hint },
-});
-
-/** The file name extensions a folder scan takes, for messages. */
-const readableList = '.txt, .md, .html, .pdf, .xml/.rss/.atom or .jsonl';
-
-const reason = (error: unknown) => {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file or directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ELOOP') return 'too many levels of symbolic links';
-  return error instanceof Error ? error.message : String(error);
-};
-
-/**
- * Expands the given paths into the files to read, in the order given: folders give their readable files
- * (subfolders with `recursive`), symbolic links are followed, a file named twice is read once, and a path that
- * cannot be read becomes a failure in its place without stopping the others.
- */
-export function planFiles(paths: string[], recursive: boolean): PlanItem[] {
-  const plan: PlanItem[] = [];
-  const seen = new Set<string>();
-  const addFile = (path: string) => {
-    const real = realpathSync(path);
-    if (seen.has(real)) return false;
-    seen.add(real);
-    plan.push({ file: path });
-    return true;
-  };
-  // Returns how many files the folder gave and whether it has subfolders that were not read.
-  const walk = (dir: string, visited: Set<string>): { files: number; skipped: boolean } => {
-    let files = 0;
-    let skipped = false;
-    let names: string[];
-    try {
-      names = readdirSync(dir).sort((a, b) => a.localeCompare(b));
-    } catch (error) {
-      plan.push(fail(dir, reason(error), 'check the folder and its permissions'));
-      return { files: 1, skipped };
-    }
-    for (const name of names) {
-      if (name.startsWith('.')) continue;
-      const full = join(dir, name);
-      try {
-        const stat = statSync(full);
-        if (stat.isDirectory()) {
-          const real = realpathSync(full);
-          if (!recursive) skipped = true;
-          else if (!visited.has(real)) files += walk(full, new Set([...visited, real])).files;
-        } else if (stat.isFile() && readable(full) && addFile(full)) files++;
-      } catch (error) {
-        plan.push(fail(full, reason(error), 'check the file and its permissions'));
-        files++;
-      }
-    }
-    return { files, skipped };
-  };
-  for (const path of paths) {
-    try {
-      const stat = statSync(path);
-      if (!stat.isDirectory()) {
-        addFile(path);
-        continue;
-      }
-      const { files, skipped } = walk(path, new Set([realpathSync(path)]));
-      if (files === 0) {
-        plan.push(
-          fail(
-            path,
-            `no readable documents (${readableList}) in directory${skipped ? ' (subfolders not read)' : ''}`,
-            skipped ? 'add --recursive to read subfolders' : `put ${readableList} documents in it`,
-          ),
-        );
-      }
-    } catch (error) {
-      plan.push(fail(path, reason(error), 'check the path'));
-    }
-  }
-  return plan;
-}
-
-const failedItem = (path: string, item: string | null, error: unknown): IngestResult => ({
+const failedItem = (path: FilePath, item: string | null, error: unknown): IngestResult => ({
   path,
   item,
   status: 'failed',
@@ -132,7 +50,7 @@ const failedItem = (path: string, item: string | null, error: unknown): IngestRe
  */
 export async function ingestFile(
   db: Kysely<Database>,
-  path: string,
+  path: FilePath,
   maxBytes = defaultMaxBytes,
   onResult?: (result: IngestResult) => void,
 ): Promise<IngestResult[]> {
@@ -188,7 +106,10 @@ export async function ingestPaths(
   options: IngestOptions = {},
 ): Promise<IngestResult[]> {
   const results: IngestResult[] = [];
-  const plan = planFiles(paths, options.recursive ?? false);
+  const plan = planFiles(paths, {
+    recursive: options.recursive ?? false,
+    followSymlinks: options.followSymlinks ?? false,
+  });
   options.onPlan?.(plan.flatMap((item) => ('file' in item ? [item.file] : [])));
   const maxBytes = options.maxBytes ?? defaultMaxBytes;
   const files = plan.filter((item) => 'file' in item).length;
@@ -216,8 +137,9 @@ export async function ingestPaths(
         pending.delete(i);
         results.push(...(await storePrepared(db, prepared, options.onResult)));
       } else {
-        results.push(item.failure);
-        options.onResult?.(item.failure);
+        const result = 'failure' in item ? item.failure : item.skipped;
+        results.push(result);
+        options.onResult?.(result);
       }
     }
   } finally {

@@ -40,8 +40,10 @@ describe('reading and extracting in worker threads', () => {
     expect(threaded).toHaveLength(10);
     expect(shape(threaded)).toEqual(shape(single));
     expect(threaded.filter((r) => r.status === 'ingested').length).toBe(8);
-    expect(threaded.find((r) => r.path.endsWith('zz-empty.txt'))).toMatchObject({ status: 'failed' });
-    expect(threaded.find((r) => r.path.endsWith('zz-copy.md'))).toMatchObject({ status: 'unchanged' });
+    expect(threaded.find((r) => String(r.path).endsWith('zz-empty.txt'))).toMatchObject({ status: 'failed' });
+    expect(threaded.find((r) => String(r.path).endsWith('zz-copy.md'))).toMatchObject({
+      status: 'unchanged',
+    });
   });
 
   it('really runs in worker threads', async () => {

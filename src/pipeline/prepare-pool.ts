@@ -1,10 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { FilePath } from './file-path.js';
 import { prepareFile, type PreparedFile } from './prepare.js';
 
 /** How `ingest` reads and extracts files: in the calling thread, or in worker threads. */
 export interface Preparer {
-  prepare(path: string, maxBytes: number): Promise<PreparedFile>;
+  prepare(path: FilePath, maxBytes: number): Promise<PreparedFile>;
   close(): Promise<void>;
   /** how many worker threads have answered so far (0 for reading in the calling thread) */
   threadsAnswered(): number;
@@ -22,7 +23,7 @@ export const defaultWorkers = () => Math.max(1, availableParallelism());
 
 interface Slot {
   worker: Worker;
-  pending: Map<number, { path: string; maxBytes: number; done: (prepared: PreparedFile) => void }>;
+  pending: Map<number, { path: FilePath; maxBytes: number; done: (prepared: PreparedFile) => void }>;
   /** whether the worker has answered once: a worker that dies before that cannot start at all */
   answered: boolean;
 }
@@ -42,7 +43,9 @@ export function workerPool(size: number): Preparer {
     const slot: Slot = { worker: new Worker(script), pending: new Map(), answered: false };
     slot.worker.on('message', ({ id, prepared }: { id: number; prepared: PreparedFile }) => {
       slot.answered = true;
-      slot.pending.get(id)?.done(prepared);
+      const request = slot.pending.get(id);
+      // The path as this thread gave it: a Buffer comes back from a worker as a plain Uint8Array.
+      request?.done({ ...prepared, path: request.path });
       slot.pending.delete(id);
     });
     const fail = (why: string) => {

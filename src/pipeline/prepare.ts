@@ -5,6 +5,7 @@ import { extract } from '../extract/extract.js';
 import { storable, type Storable } from './to-domain.js';
 import { readDocuments, type ReadDocument, type ReadFailure } from '../ingest/read-document.js';
 import { fingerprintAhead, type FingerprintAhead } from './near-duplicates.js';
+import { pathText, type FilePath } from './file-path.js';
 
 /** What is made from a document before it is stored, off the writer's thread: its extraction and fingerprint. */
 export interface Ahead {
@@ -15,15 +16,15 @@ export interface Ahead {
 /** A file read and extracted, ready to be stored: what a worker thread hands back to the writer. */
 export type PreparedFile =
   | {
-      path: string;
+      path: FilePath;
       ok: true;
       documents: ({ doc: ReadDocument } & Ahead)[];
       failures: ReadFailure[];
     }
-  | { path: string; ok: false; message: string; hint: string | null };
+  | { path: FilePath; ok: false; message: string; hint: string | null };
 
 /** Reads a file (refusing one larger than `maxBytes`) and extracts every document it holds. Never throws. */
-export async function prepareFile(path: string, maxBytes: number): Promise<PreparedFile> {
+export async function prepareFile(path: FilePath, maxBytes: number): Promise<PreparedFile> {
   try {
     const size = statSync(path).size;
     if (size > maxBytes)
@@ -33,8 +34,9 @@ export async function prepareFile(path: string, maxBytes: number): Promise<Prepa
         message: `file is ${size} bytes, larger than the limit of ${maxBytes}`,
         hint: 'raise --max-bytes or split the file',
       };
-    // The absolute path, so the same file has the same uri whatever folder the command ran in.
-    const read = await readDocuments(resolve(path), readFileSync(path));
+    // The absolute path, so the same file has the same uri whatever folder the command ran in (a name that is not
+    // UTF-8 with its odd bytes written \xNN).
+    const read = await readDocuments(resolve(pathText(path)), readFileSync(path));
     return {
       path,
       ok: true,
