@@ -55,7 +55,7 @@ describe('the bad-input corpus in one batch', () => {
     ];
     run = puente(['ingest', '--json', ...files], { PUENTE_DB: db });
     results = (JSON.parse(run.stdout) as { results: Result[] }).results;
-  }, 240_000);
+  });
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -275,5 +275,5 @@ describe('a folder scan in one batch: links out of it, archives, hidden files, o
     } finally {
       await store.close();
     }
-  }, 120_000);
+  });
 });

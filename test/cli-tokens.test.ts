@@ -72,4 +72,4 @@ it('puente token list and revoke: all users or one, parents shown, a revoke ends
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
-}, 60_000);
+});

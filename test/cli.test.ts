@@ -385,7 +385,7 @@ describe('puente user, token, release and export', () => {
     expect(missing.stderr).toMatch(/release nope not found \(GET \/api\/v1\/releases lists them/);
     expect(puente(['token', 'revoke', stored[0]?.id ?? ''], env).stdout).toMatch(/revoked token/);
     // Thirteen runs of the command, each starting Node and tsx (2 to 3 s apiece on a two-core machine).
-  }, 90_000);
+  });
 });
 
 describe('puente start', () => {
