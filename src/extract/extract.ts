@@ -298,11 +298,19 @@ function paragraphClaims(
   const about = input.about ? { start: 0, end: 0, type: 'project', name: input.about, id: null } : null;
   // A sentence without a time of its own reads in the time of the one before it ("Similarly, ... doubled").
   let context: TimeExpr[] = [];
+  // Mentions and sentences both run in text order: a cursor finds each sentence's mentions, where a filter over
+  // the paragraph's mentions for every sentence would be quadratic in a huge paragraph.
+  let first = 0;
   for (const sentence of sentences) {
     const own = findTimes(text, sentence.start, sentence.end, input.publishedAt ?? null);
     const inScope = own.length > 0 ? own : context;
     context = inScope;
-    const inSentence = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
+    while (first < mentions.length && (mentions[first]?.start ?? 0) < sentence.start) first++;
+    const inSentence: SentenceEntity[] = [];
+    for (let i = first; i < mentions.length && (mentions[i]?.start ?? 0) < sentence.end; i++) {
+      const m = mentions[i];
+      if (m && m.end <= sentence.end) inSentence.push(m);
+    }
     const main = index.mainProject();
     const mainMention = main && { start: 0, end: 0, type: 'project', name: shownName(main), id: main.id };
     for (const c of findRelations(text, sentence, inSentence, own[0]?.value ?? null, mainMention ?? null))
