@@ -5,11 +5,11 @@ import { ingestPaths, type IngestResult } from '../pipeline/ingest-paths.js';
 import { openStore } from '../store/connect.js';
 import { say, warn } from './output.js';
 import { defaultWorkers } from '../pipeline/prepare-pool.js';
+import { defaultBudget } from '../pipeline/budget.js';
 import { ProgressBar } from './progress.js';
 
 const shown = (path: string) => (isAbsolute(path) ? relative(process.cwd(), path) || path : path);
 
-/** Parses an option that must be a whole number above 0. */
 /** Parses a whole number of zero or more, for commander. */
 export function nonNegativeInteger(value: string): number {
   const n = Number(value);
@@ -18,6 +18,15 @@ export function nonNegativeInteger(value: string): number {
   return n;
 }
 
+/** Parses a number of seconds above 0 (decimals allowed: 0.5), for commander. */
+export function positiveSeconds(value: string): number {
+  const n = Number(value);
+  if (!/^\s*\d*\.?\d+\s*$/.test(value) || !Number.isFinite(n) || n <= 0)
+    throw new InvalidArgumentError(`"${value}" is not a number of seconds above 0`);
+  return n;
+}
+
+/** Parses an option that must be a whole number above 0. */
 export function positiveInteger(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n <= 0) {
@@ -71,17 +80,38 @@ export function registerIngest(program: Command, setExit: (code: number) => void
     .argument('<paths...>', 'files or folders to ingest')
     .option('-r, --recursive', 'also read the subfolders of the given folders')
     .option('--json', 'print the results as one JSON object instead of lines')
-    .option('--max-bytes <n>', 'largest file to read, in bytes', positiveInteger, 20 * 1024 * 1024)
+    .option('--max-bytes <n>', 'largest file to read, in bytes', positiveInteger, defaultBudget.maxBytes)
+    .option(
+      '--max-text-chars <n>',
+      'longest text of one document, in characters, after reading',
+      positiveInteger,
+      defaultBudget.maxTextChars,
+    )
+    .option('--max-pdf-pages <n>', 'most pages of a PDF', positiveInteger, defaultBudget.maxPdfPages)
+    .option(
+      '--time-budget <seconds>',
+      "time to read and extract one document (a feed's or JSON Lines file's reading gets as long); a document past it is stopped and fails, the batch goes on",
+      positiveSeconds,
+      defaultBudget.timeBudgetMs / 1000,
+    )
     .option(
       '--workers <n>',
-      'threads that read and extract files while the main thread stores them in order (0: none)',
-      nonNegativeInteger,
+      'threads that read and extract files while the main thread stores them in order (at least 1)',
+      positiveInteger,
       defaultWorkers(),
     )
     .action(
       async (
         paths: string[],
-        opts: { recursive?: boolean; json?: boolean; maxBytes: number; workers: number },
+        opts: {
+          recursive?: boolean;
+          json?: boolean;
+          maxBytes: number;
+          maxTextChars: number;
+          maxPdfPages: number;
+          timeBudget: number;
+          workers: number;
+        },
       ) => {
         const store = openStore();
         try {
@@ -91,7 +121,12 @@ export function registerIngest(program: Command, setExit: (code: number) => void
           const print = (r: IngestResult) => (r.status === 'failed' ? warn : say)(resultLine(r));
           const results = await ingestPaths(store.db, paths, {
             recursive: opts.recursive ?? false,
-            maxBytes: opts.maxBytes,
+            budget: {
+              maxBytes: opts.maxBytes,
+              maxTextChars: opts.maxTextChars,
+              maxPdfPages: opts.maxPdfPages,
+              timeBudgetMs: opts.timeBudget * 1000,
+            },
             workers: opts.workers,
             onPlan: bar ? (files) => bar.plan(files) : undefined,
             onResult: opts.json

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { unsupportedInput } from '../domain/errors.js';
+import { PuenteError, unsupportedInput } from '../domain/errors.js';
 import { isoDate } from './dates.js';
 import { cleanLine } from './normalize.js';
 
@@ -103,9 +103,10 @@ const infoText = (info: unknown, key: string): string | null => {
 
 /**
  * Reads a PDF's text with pdf.js (legacy build for Node): no eval, no font faces, no system fonts, nothing
- * fetched. Encrypted and broken files are refused with the reason and what to do; so is a PDF without text.
+ * fetched. Encrypted and broken files are refused with the reason and what to do; so are a PDF without text
+ * and one of more than `maxPages` pages.
  */
-export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
+export async function readPdf(bytes: Uint8Array, maxPages = Infinity): Promise<PdfText> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = getDocument({
     // pdf.js takes ownership of the buffer it is given: give it a copy.
@@ -141,6 +142,15 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
     );
   }
   try {
+    // pdf.js finds a page by walking the page tree from its root, past every earlier page of a flat tree: reading
+    // n pages costs n squared, so a PDF of too many pages is refused before its first page is read.
+    if (pdf.numPages > maxPages) {
+      throw new PuenteError(
+        'payload_too_large',
+        `PDF of ${pdf.numPages.toLocaleString('en-US')} pages, more than the limit of ${maxPages.toLocaleString('en-US')}`,
+        'raise --max-pdf-pages or split the PDF',
+      );
+    }
     const paragraphs: PdfText['paragraphs'] = [];
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
