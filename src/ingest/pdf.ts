@@ -36,8 +36,8 @@ interface Line {
 
 // pdf.js's legacy build (the one for Node) installs core-js polyfills as it loads. Its Array.prototype.push is 2.6
 // times slower than V8's (it covers a corner of the spec, arrays whose length is not writable, that no code here
-// meets), and it stayed for everything after a PDF in the same thread: extraction ran up to a tenth slower. V8's own
-// is put back once pdf.js has loaded.
+// meets), and it stayed for everything after a PDF in the same thread: extraction ran up to a tenth slower.
+// V8's own is put back once pdf.js has loaded.
 const nativePush = Array.prototype.push;
 function restorePush() {
   if (Array.prototype.push === nativePush) return;

@@ -133,7 +133,8 @@ export function workerPool(size: number): Preparer {
     slot.timer = null;
     if (!job || !step) return;
     const left = step.since + allowed(job.budget, step) - sharedNow();
-    slot.timer = setTimeout(() => check(slot), Math.max(0, Math.ceil(left)));
+    // setTimeout takes at most 2^31 - 1 ms (and fires at once past it); check() arms again for what is left.
+    slot.timer = setTimeout(() => check(slot), Math.min(2 ** 31 - 1, Math.max(0, Math.ceil(left))));
   };
   // The budget's time is up, by this thread's timer: what the worker said before may still wait in the port
   // (the step it started since, the job done), so that is read first.
