@@ -248,7 +248,7 @@ describe('a folder scan in one batch: links out of it, archives, hidden files, o
       Buffer.from([...Buffer.from(`${docs}/caf`), 0xe9, ...Buffer.from('.txt')]),
       'China lent Haiti $5 billion.',
     );
-    const run = puente(['ingest', '--workers', '0', 'docs'], { PUENTE_DB: join(dir, 'scan.db') }, dir);
+    const run = puente(['ingest', 'docs'], { PUENTE_DB: join(dir, 'scan.db') }, dir);
     // Skips are lines, not failures.
     expect(run.status, run.stderr).toBe(0);
     const lines = run.stdout.trim().split('\n');

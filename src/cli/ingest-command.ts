@@ -5,6 +5,7 @@ import { ingestPaths, type IngestResult } from '../pipeline/ingest-paths.js';
 import { openStore } from '../store/connect.js';
 import { say, warn } from './output.js';
 import { defaultWorkers } from '../pipeline/prepare-pool.js';
+import { defaultBudget } from '../pipeline/budget.js';
 import { ProgressBar } from './progress.js';
 import { escapeControls, pathText, type FilePath } from '../pipeline/file-path.js';
 
@@ -14,7 +15,6 @@ const shown = (path: FilePath) => {
   return isAbsolute(text) ? relative(process.cwd(), text) || text : text;
 };
 
-/** Parses an option that must be a whole number above 0. */
 /** Parses a whole number of zero or more, for commander. */
 export function nonNegativeInteger(value: string): number {
   const n = Number(value);
@@ -23,6 +23,15 @@ export function nonNegativeInteger(value: string): number {
   return n;
 }
 
+/** Parses a number of seconds above 0 (decimals allowed: 0.5), for commander. */
+export function positiveSeconds(value: string): number {
+  const n = Number(value);
+  if (!/^\s*\d*\.?\d+\s*$/.test(value) || !Number.isFinite(n) || n <= 0)
+    throw new InvalidArgumentError(`"${value}" is not a number of seconds above 0`);
+  return n;
+}
+
+/** Parses an option that must be a whole number above 0. */
 export function positiveInteger(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n <= 0) {
@@ -105,11 +114,24 @@ export function registerIngest(program: Command, setExit: (code: number) => void
       'follow symbolic links that lead out of the given folders (without it they are skipped, with a line)',
     )
     .option('--json', 'print the results as one JSON object instead of lines')
-    .option('--max-bytes <n>', 'largest file to read, in bytes', positiveInteger, 20 * 1024 * 1024)
+    .option('--max-bytes <n>', 'largest file to read, in bytes', positiveInteger, defaultBudget.maxBytes)
+    .option(
+      '--max-text-chars <n>',
+      'longest text of one document, in characters, after reading',
+      positiveInteger,
+      defaultBudget.maxTextChars,
+    )
+    .option('--max-pdf-pages <n>', 'most pages of a PDF', positiveInteger, defaultBudget.maxPdfPages)
+    .option(
+      '--time-budget <seconds>',
+      "time to read and extract one document (a feed's or JSON Lines file's reading gets as long); a document past it is stopped and fails, the batch goes on",
+      positiveSeconds,
+      defaultBudget.timeBudgetMs / 1000,
+    )
     .option(
       '--workers <n>',
-      'threads that read and extract files while the main thread stores them in order (0: none)',
-      nonNegativeInteger,
+      'threads that read and extract files while the main thread stores them in order (at least 1)',
+      positiveInteger,
       defaultWorkers(),
     )
     .action(
@@ -120,6 +142,9 @@ export function registerIngest(program: Command, setExit: (code: number) => void
           followSymlinks?: boolean;
           json?: boolean;
           maxBytes: number;
+          maxTextChars: number;
+          maxPdfPages: number;
+          timeBudget: number;
           workers: number;
         },
       ) => {
@@ -132,7 +157,12 @@ export function registerIngest(program: Command, setExit: (code: number) => void
           const results = await ingestPaths(store.db, paths, {
             recursive: opts.recursive ?? false,
             followSymlinks: opts.followSymlinks ?? false,
-            maxBytes: opts.maxBytes,
+            budget: {
+              maxBytes: opts.maxBytes,
+              maxTextChars: opts.maxTextChars,
+              maxPdfPages: opts.maxPdfPages,
+              timeBudgetMs: opts.timeBudget * 1000,
+            },
             workers: opts.workers,
             onPlan: bar ? (files) => bar.plan(files) : undefined,
             onResult: opts.json

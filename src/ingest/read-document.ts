@@ -65,6 +65,8 @@ export interface ReadResult {
 /** How strict reading is: `lenient` reads any bytes (empty, binary, legacy encodings) instead of refusing them. */
 export interface ReadOptions {
   lenient?: boolean;
+  /** a PDF with more pages is refused before its pages are read */
+  maxPdfPages?: number;
 }
 
 const bylinePattern = /^(?:By|Por|De|Texto de|Reporting by)\s+\p{Lu}[\p{L}.'’ -]{1,60}$/u;
@@ -303,8 +305,8 @@ function readJsonLinesDocuments(uri: string, bytes: Uint8Array, options: ReadOpt
 }
 
 /** Reads a PDF: paragraphs with their page numbers, title and author from its information dictionary. */
-async function readPdfDocument(uri: string, bytes: Uint8Array): Promise<ReadDocument> {
-  const pdf = await readPdf(bytes);
+async function readPdfDocument(uri: string, bytes: Uint8Array, maxPages?: number): Promise<ReadDocument> {
+  const pdf = await readPdf(bytes, maxPages);
   const texts = pdf.paragraphs.map((p) => p.text);
   const normalized = buildText(
     texts,
@@ -375,7 +377,7 @@ export async function readDocuments(
   const format = formatOf(uri, bytes, options);
   const read =
     format === 'pdf'
-      ? { documents: [await readPdfDocument(uri, bytes)], failures: [] }
+      ? { documents: [await readPdfDocument(uri, bytes, options.maxPdfPages)], failures: [] }
       : readSync(uri, bytes, format, options);
   return { ...read, documents: read.documents.map(wellFormedDocument) };
 }

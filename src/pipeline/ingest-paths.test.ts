@@ -75,9 +75,9 @@ describeEachBackend('ingest reads each file once', (store) => {
   const counted = (inner: Preparer) => {
     const calls: string[] = [];
     const preparer: Preparer = {
-      prepare: (path, maxBytes) => {
-        calls.push(String(path).split('/').pop() ?? String(path));
-        return inner.prepare(path, maxBytes);
+      prepare: (path, budget) => {
+        calls.push(String(path).split('/').pop() ?? '');
+        return inner.prepare(path, budget);
       },
       close: () => inner.close(),
       threadsAnswered: () => inner.threadsAnswered(),

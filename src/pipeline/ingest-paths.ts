@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import { describeError } from '../domain/errors.js';
 import type { Database } from '../store/database.js';
-import type { FilePath } from './file-path.js';
+import { defaultBudget, type Budget } from './budget.js';
+import { showPath, type FilePath } from './file-path.js';
 import { planFiles, type PlanFailure, type Skipped } from './plan-files.js';
-import { prepareFile, type PreparedFile } from './prepare.js';
+import type { PreparedFile } from './prepare.js';
 import { inThread, workerPool, type Preparer } from './prepare-pool.js';
 import { storeDocument, type StoreOutcome } from './store-document.js';
 import { refreshDirtyProjects } from '../reconcile/projects.js';
@@ -24,18 +25,21 @@ export interface IngestOptions {
   recursive?: boolean;
   /** follow symbolic links out of the folders given (off: they are skipped) */
   followSymlinks?: boolean;
-  /** largest file read, in bytes */
+  /** what one document may cost (file size, text, PDF pages, time); what is not given is the default's */
+  budget?: Partial<Budget>;
+  /** largest file read, in bytes (the budget's `maxBytes`, which wins when both are given) */
   maxBytes?: number;
   onResult?: (result: IngestResult) => void;
-  /** worker threads that read and extract ahead of the writer (0 or absent: all in this thread) */
+  /**
+   * worker threads that read and extract ahead of the writer (default 1); 0 reads in this thread, where nothing
+   * stops a document past its time budget (for benchmarks)
+   */
   workers?: number;
   /** called once with the files the batch will read, before the first is read (for a progress bar) */
   onPlan?: (files: FilePath[]) => void;
   /** reads and extracts files instead of the one `workers` chooses; the caller closes it */
   preparer?: Preparer;
 }
-
-const defaultMaxBytes = 20 * 1024 * 1024;
 
 const failedItem = (path: FilePath, item: string | null, error: unknown): IngestResult => ({
   path,
@@ -44,17 +48,26 @@ const failedItem = (path: FilePath, item: string | null, error: unknown): Ingest
   ...describeError(error),
 });
 
+// A result names its file as text: a name that is not UTF-8 as its bytes' text (`\xNN`), controls escaped.
+const pathText = (path: FilePath) => (typeof path === 'string' ? path : showPath(path));
+
 /**
- * Reads one file and stores each document it holds in its own transaction (a feed or JSON Lines file holds
- * several): a bad item is a failed result and the others are still stored. Never throws.
+ * Reads one file in a worker thread, within the budget (the defaults for what is not given), and stores each
+ * document it holds in its own transaction (a feed or JSON Lines file holds several): a bad item is a failed
+ * result and the others are still stored. Never throws.
  */
 export async function ingestFile(
   db: Kysely<Database>,
   path: FilePath,
-  maxBytes = defaultMaxBytes,
+  budget: Partial<Budget> = {},
   onResult?: (result: IngestResult) => void,
 ): Promise<IngestResult[]> {
-  return storePrepared(db, await prepareFile(path, maxBytes), onResult);
+  const pool = workerPool(1);
+  try {
+    return await storePrepared(db, await pool.prepare(path, { ...defaultBudget, ...budget }), onResult);
+  } finally {
+    await pool.close();
+  }
 }
 
 /** Stores a file read and extracted (here or in a worker thread), document by document, in the file's order. */
@@ -63,7 +76,7 @@ async function storePrepared(
   prepared: PreparedFile,
   onResult?: (result: IngestResult) => void,
 ): Promise<IngestResult[]> {
-  const { path } = prepared;
+  const path = pathText(prepared.path);
   const results: IngestResult[] = [];
   const report = (result: IngestResult) => {
     results.push(result);
@@ -97,8 +110,9 @@ async function storePrepared(
 
 /**
  * Ingests files and folders one document at a time, going on past failures; returns every item's result in
- * order. With `workers`, files are read and extracted in that many worker threads, a few files ahead, while
- * this thread stores them strictly in order (so results, ids and near-duplicate links do not depend on timing).
+ * order. Files are read and extracted in worker threads (`workers`, default 1), a few files ahead, each document
+ * within its budget, while this thread stores them strictly in order (so results, ids and near-duplicate links do
+ * not depend on timing).
  */
 export async function ingestPaths(
   db: Kysely<Database>,
@@ -111,29 +125,32 @@ export async function ingestPaths(
     followSymlinks: options.followSymlinks ?? false,
   });
   options.onPlan?.(plan.flatMap((item) => ('file' in item ? [item.file] : [])));
-  const maxBytes = options.maxBytes ?? defaultMaxBytes;
+  const budget: Budget = {
+    ...defaultBudget,
+    ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
+    ...options.budget,
+  };
   const files = plan.filter((item) => 'file' in item).length;
-  // Threads take a fraction of a second to start: a handful of files is read faster in this thread.
+  const workers = options.workers ?? 1;
+  // No more threads than files: each takes a fraction of a second to start.
   const own =
-    !options.preparer && (options.workers ?? 0) > 0 && files >= 8
-      ? workerPool(options.workers ?? 0)
-      : inThread;
+    options.preparer || workers === 0 ? inThread : workerPool(Math.min(workers, Math.max(1, files)));
   const preparer = options.preparer ?? own;
-  const ahead = preparer === inThread ? 1 : Math.max(2, (options.workers ?? 2) * 16);
+  const ahead = preparer === inThread ? 1 : Math.max(2, workers * 16);
   const pending = new Map<number, Promise<PreparedFile>>();
   // Plan items below `dispatched` have been handed to the preparer (each file exactly once).
   let dispatched = 0;
   const dispatch = (upTo: number) => {
     for (; dispatched < plan.length && dispatched <= upTo; dispatched++) {
       const item = plan[dispatched];
-      if (item && 'file' in item) pending.set(dispatched, preparer.prepare(item.file, maxBytes));
+      if (item && 'file' in item) pending.set(dispatched, preparer.prepare(item.file, budget));
     }
   };
   try {
     for (const [i, item] of plan.entries()) {
       if ('file' in item) {
         dispatch(i + ahead);
-        const prepared = await (pending.get(i) ?? preparer.prepare(item.file, maxBytes));
+        const prepared = await (pending.get(i) ?? preparer.prepare(item.file, budget));
         pending.delete(i);
         results.push(...(await storePrepared(db, prepared, options.onResult)));
       } else {

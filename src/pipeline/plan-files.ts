@@ -1,5 +1,6 @@
 import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { readable, unreadType } from '../ingest/sniff.js';
+import { kindOf, onlyRegular } from './regular-file.js';
 import { bytesAsText, childPath, pathKey, showPath, type FilePath } from './file-path.js';
 
 /** A path a batch passes over, and why: a line of its own in the batch's output, not a failure. */
@@ -51,18 +52,6 @@ const reason = (error: unknown) => {
   if (code === 'ELOOP') return 'too many levels of symbolic links';
   return error instanceof Error ? error.message : String(error);
 };
-
-// What a file system entry that is neither a file nor a folder is.
-const specialKind = (stat: Stats) =>
-  stat.isFIFO()
-    ? 'a named pipe (FIFO)'
-    : stat.isSocket()
-      ? 'a socket'
-      : stat.isCharacterDevice()
-        ? 'a character device'
-        : stat.isBlockDevice()
-          ? 'a block device'
-          : 'not a file or a folder';
 
 // The native realpath: Node's own works on strings and cannot resolve a name that is not UTF-8.
 const realBytes = (path: FilePath) => realpathSync.native(path, { encoding: 'buffer' });
@@ -222,7 +211,7 @@ export function planFiles(paths: string[], options: PlanOptions = {}): PlanItem[
       plan.push(skip(path, type.reason, type.hint));
       return 0;
     }
-    plan.push(skip(path, `${specialKind(stat)}, not a regular file`, null));
+    plan.push(skip(path, `${kindOf(stat)}, not a regular file`, null));
     return 0;
   };
 
@@ -255,13 +244,7 @@ export function planFiles(paths: string[], options: PlanOptions = {}): PlanItem[
         continue;
       }
       if (!stat.isDirectory()) {
-        plan.push(
-          fail(
-            path,
-            `${specialKind(stat)}, not a regular file`,
-            'save what it holds to a file and ingest that',
-          ),
-        );
+        plan.push(fail(path, `${kindOf(stat)}, not a regular file`, onlyRegular));
         continue;
       }
       const root: Root = { given: path, real: realBytes(path), subfolders: false };
