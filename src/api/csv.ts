@@ -17,9 +17,18 @@ function cell(value: string | number | null | undefined): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** The header line of a CSV file, with its CRLF. */
+export const csvHeader = <T>(columns: CsvColumn<T>[]) =>
+  `${columns.map((c) => cell(c.header)).join(',')}\r\n`;
+
+/** The lines of these rows, each ending in CRLF; text cells are neutralized against formulas. */
+export function csvLines<T>(columns: CsvColumn<T>[], rows: T[]): string {
+  let out = '';
+  for (const row of rows) out += `${columns.map((c) => cell(c.value(row))).join(',')}\r\n`;
+  return out;
+}
+
 /** RFC 4180 CSV with a header row and CRLF line ends; text cells are neutralized against formulas. */
 export function toCsv<T>(columns: CsvColumn<T>[], rows: T[]): string {
-  const lines = [columns.map((c) => cell(c.header)).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => cell(c.value(row))).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  return csvHeader(columns) + csvLines(columns, rows);
 }

@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { badRequest } from '../domain/errors.js';
+import { loadLimitsFrom, type LoadLimits, type LoadOptions } from '../api/load-limit.js';
 import { startServer } from '../api/server.js';
 import { ingestPaths } from '../pipeline/ingest-paths.js';
 import { dataDir } from '../reference/paths.js';
@@ -47,8 +48,22 @@ export async function loadGcdfOnce(store: Store): Promise<void> {
   if (summary.failed === 0) await setMeta(store.db, 'gcdf_loaded', new Date().toISOString());
 }
 
-async function serveUntilStopped(store: Store, port: number) {
-  const server = await startServer(store, port);
+// The load-limit options of `serve` and `start` (README, "Load limits").
+const maxDownloads = [
+  '--max-downloads <n>',
+  'downloads answered at once (default: PUENTE_MAX_DOWNLOADS or 4)',
+] as const;
+const maxSearches = [
+  '--max-searches <n>',
+  'searches answered at once (default: PUENTE_MAX_SEARCHES or 8)',
+] as const;
+const downloadTimeLimit = [
+  '--download-time-limit <seconds>',
+  'the longest a download may stream (default: PUENTE_DOWNLOAD_TIME_LIMIT or 300)',
+] as const;
+
+async function serveUntilStopped(store: Store, port: number, load: Partial<LoadLimits>) {
+  const server = await startServer(store, port, { load });
   say(`Puente is serving on http://localhost:${server.port} (${store.backend}: ${store.location})`);
   const stop = async () => {
     await server.close();
@@ -65,10 +80,15 @@ export function registerServe(program: Command) {
     .command('serve')
     .description('serve the API and the web app on an existing database')
     .option('-p, --port <port>', 'port to listen on (default: PORT or 8080)')
-    .action(async (opts: { port?: string }) => {
+    .option(...maxDownloads)
+    .option(...maxSearches)
+    .option(...downloadTimeLimit)
+    .action(async (opts: { port?: string } & LoadOptions) => {
+      const port = portFrom(opts.port);
+      const load = loadLimitsFrom(opts);
       const store = openStore();
       await readyStore(store);
-      await serveUntilStopped(store, portFrom(opts.port));
+      await serveUntilStopped(store, port, load);
     });
 
   program
@@ -77,8 +97,12 @@ export function registerServe(program: Command) {
       'create and migrate the database, load the samples on first start, build the web app if needed, serve',
     )
     .option('-p, --port <port>', 'port to listen on (default: PORT or 8080)')
-    .action(async (opts: { port?: string }) => {
+    .option(...maxDownloads)
+    .option(...maxSearches)
+    .option(...downloadTimeLimit)
+    .action(async (opts: { port?: string } & LoadOptions) => {
       const port = portFrom(opts.port);
+      const load = loadLimitsFrom(opts);
       const store = openStore();
       const applied = await readyStore(store);
       if (applied.length > 0) say(`database ready: ${store.location} (applied ${applied.join(', ')})`);
@@ -88,7 +112,7 @@ export function registerServe(program: Command) {
         say('building the web app (web/dist)...');
         await buildWebApp();
       }
-      await serveUntilStopped(store, port);
+      await serveUntilStopped(store, port, load);
     });
 
   program
