@@ -12,6 +12,7 @@ import { claimRoutes } from './claims-routes.js';
 import { commitmentRoutes } from './commitment-routes.js';
 import { entityRoutes } from './entity-routes.js';
 import { errorBody, handleError } from './errors.js';
+import { etags } from './etag.js';
 import { defaultLoadLimits, limitLoad, type LoadLimits } from './load-limit.js';
 import { docsCss, docsPage, openApiDocument } from './openapi.js';
 import { registryRoutes } from './registry-routes.js';
@@ -111,6 +112,7 @@ export function createApp(store: Store, options: AppOptions = {}) {
       },
     }),
   );
+  app.use('/api/*', etags(store.db));
   // Outside the time limit, so that a request it cuts still gives its slot back.
   app.use('/api/*', limitLoad({ ...defaultLoadLimits, ...options.load }));
   app.use(
