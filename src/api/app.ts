@@ -112,9 +112,11 @@ export function createApp(store: Store, options: AppOptions = {}) {
       },
     }),
   );
-  app.use('/api/*', etags(store.db));
+  const etag = etags(store.db);
+  app.use('/api/*', etag.revalidate);
   // Outside the time limit, so that a request it cuts still gives its slot back.
   app.use('/api/*', limitLoad({ ...defaultLoadLimits, ...options.load }));
+  app.use('/api/*', etag.tag);
   app.use(
     '/api/*',
     timeout(

@@ -28,6 +28,9 @@ describeEachBackend('load limits', (store) => {
     }
     expect((await app.request('/api/v1/health')).status).toBe(200);
     expect((await app.request('/api/v1/claims?limit=1')).status).toBe(200);
+    // A revalidation still current is answered 304 without a slot.
+    const tag = held[0]?.headers.get('etag') ?? '';
+    expect((await app.request('/api/v1/claims.csv', { headers: { 'If-None-Match': tag } })).status).toBe(304);
     // Searches have a pool of their own.
     expect((await app.request('/api/v1/search?q=china')).status).toBe(200);
 

@@ -1,3 +1,4 @@
+import { setImmediate as turn } from 'node:timers/promises';
 import type { MiddlewareHandler } from 'hono';
 import { badRequest } from '../domain/errors.js';
 import { errorBody } from './errors.js';
@@ -18,10 +19,10 @@ export interface LoadLimits {
   pageSize: number;
 }
 
-/** The defaults: 4 downloads and 8 searches at once, 5 minutes per download, 30 s of stall or of work. */
+/** The defaults: 4 downloads and 4 searches at once, 5 minutes per download, 30 s of stall or of work. */
 export const defaultLoadLimits: LoadLimits = {
   downloads: 4,
-  searches: 8,
+  searches: 4,
   downloadTimeMs: 300_000,
   stallMs: 30_000,
   workMs: 30_000,
@@ -154,6 +155,10 @@ export function limitLoad(limits: LoadLimits): MiddlewareHandler {
     };
     slots.set(c.req.raw, slot);
     try {
+      // SQLite answers synchronously, so a request would otherwise run to its end before the next one is even
+      // read: a turn of the event loop first lets the requests that arrived together take their slots (and the
+      // ones past the limit their 503) before any of them runs.
+      await turn();
       await next();
     } finally {
       if (!slot.kept) slot.release();

@@ -55,7 +55,7 @@ const maxDownloads = [
 ] as const;
 const maxSearches = [
   '--max-searches <n>',
-  'searches answered at once (default: PUENTE_MAX_SEARCHES or 8)',
+  'searches answered at once (default: PUENTE_MAX_SEARCHES or 4)',
 ] as const;
 const downloadTimeLimit = [
   '--download-time-limit <seconds>',
