@@ -74,7 +74,7 @@ export function apiRoutes(store: Store, limiter = new LoginLimiter()): Routes {
 export interface AppOptions {
   webRoot?: string | undefined;
   limiter?: LoginLimiter | undefined;
-  /** limits on heavy work, each defaulting to `defaultLoadLimits` */
+  /** limits on heavy work, each defaulting to `defaultLoadLimits` of the store's backend */
   load?: Partial<LoadLimits> | undefined;
 }
 
@@ -115,7 +115,7 @@ export function createApp(store: Store, options: AppOptions = {}) {
   const etag = etags(store.db);
   app.use('/api/*', etag.revalidate);
   // Outside the time limit, so that a request it cuts still gives its slot back.
-  app.use('/api/*', limitLoad({ ...defaultLoadLimits, ...options.load }));
+  app.use('/api/*', limitLoad({ ...defaultLoadLimits(store.backend), ...options.load }));
   app.use('/api/*', etag.tag);
   app.use(
     '/api/*',

@@ -4,7 +4,7 @@ import { seedDocument, seedFiles } from '../../test/helpers/documents.js';
 import { storeDocument } from '../pipeline/store-document.js';
 import type { Store } from '../store/connect.js';
 import { apiRoutes, createApp, type AppOptions } from './app.js';
-import { heavyKind, loadLimitsFrom } from './load-limit.js';
+import { defaultLoadLimits, heavyKind, loadLimitsFrom } from './load-limit.js';
 
 async function seeded(store: Store, load: AppOptions['load']) {
   for (const name of seedFiles) await storeDocument(store.db, seedDocument(name));
@@ -108,6 +108,8 @@ describe('loadLimitsFrom', () => {
       downloadTimeMs: 60_000,
     });
     expect(loadLimitsFrom({}, {})).toEqual({});
+    expect(defaultLoadLimits('sqlite')).toMatchObject({ downloads: 4, searches: 4 });
+    expect(defaultLoadLimits('postgres')).toMatchObject({ downloads: 8, searches: 16 });
     expect(() => loadLimitsFrom({ maxDownloads: '0' }, {})).toThrow('invalid --max-downloads "0"');
     expect(() => loadLimitsFrom({}, { PUENTE_MAX_SEARCHES: 'lots' })).toThrow(
       'invalid PUENTE_MAX_SEARCHES "lots"',

@@ -19,15 +19,23 @@ export interface LoadLimits {
   pageSize: number;
 }
 
-/** The defaults: 4 downloads and 4 searches at once, 5 minutes per download, 30 s of stall or of work. */
-export const defaultLoadLimits: LoadLimits = {
-  downloads: 4,
-  searches: 4,
-  downloadTimeMs: 300_000,
-  stallMs: 30_000,
-  workMs: 30_000,
-  pageSize: 500,
-};
+/**
+ * The defaults: on SQLite 4 downloads and 4 searches at once (each admitted request blocks the event loop while
+ * its query runs, so more would only lengthen the pauses of the light routes); on PostgreSQL, whose queries run
+ * in the database's processes while the event loop goes on, 8 and 16. Every backend: 5 minutes per download,
+ * 30 s of stall or of work, pages of 500 rows.
+ */
+export function defaultLoadLimits(backend: 'sqlite' | 'postgres'): LoadLimits {
+  const postgres = backend === 'postgres';
+  return {
+    downloads: postgres ? 8 : 4,
+    searches: postgres ? 16 : 4,
+    downloadTimeMs: 300_000,
+    stallMs: 30_000,
+    workMs: 30_000,
+    pageSize: 500,
+  };
+}
 
 /** The options of `puente serve` and `start` that set load limits (each also an environment variable). */
 export interface LoadOptions {
@@ -107,7 +115,8 @@ export function keepSlot(request: Request): Slot | undefined {
 }
 
 /** The limits a download of this request runs under (the defaults when it came through no limit). */
-export const limitsOf = (request: Request): LoadLimits => slots.get(request)?.limits ?? defaultLoadLimits;
+export const limitsOf = (request: Request): LoadLimits =>
+  slots.get(request)?.limits ?? defaultLoadLimits('sqlite');
 
 /** The kind of heavy work an API path is, or null for a light one. */
 export function heavyKind(path: string): 'downloads' | 'searches' | null {

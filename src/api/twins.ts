@@ -58,6 +58,8 @@ export async function* xlsxChunks<T>(spec: TwinSpec<T>, pages: Rows<T>): AsyncGe
   const made: Buffer[] = [];
   out.on('data', (chunk: Buffer) => made.push(chunk));
   const finished = new Promise((resolve, reject) => out.once('end', resolve).once('error', reject));
+  // A download cut or cancelled before the end never waits for it; its failure must not go unhandled.
+  finished.catch(() => undefined);
   const take = () => new Uint8Array(Buffer.concat(made.splice(0)));
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
   workbook.creator = 'Puente';

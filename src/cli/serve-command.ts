@@ -51,11 +51,11 @@ export async function loadGcdfOnce(store: Store): Promise<void> {
 // The load-limit options of `serve` and `start` (README, "Load limits").
 const maxDownloads = [
   '--max-downloads <n>',
-  'downloads answered at once (default: PUENTE_MAX_DOWNLOADS or 4)',
+  'downloads answered at once (default: PUENTE_MAX_DOWNLOADS, else 4 on SQLite, 8 on PostgreSQL)',
 ] as const;
 const maxSearches = [
   '--max-searches <n>',
-  'searches answered at once (default: PUENTE_MAX_SEARCHES or 4)',
+  'searches answered at once (default: PUENTE_MAX_SEARCHES, else 4 on SQLite, 16 on PostgreSQL)',
 ] as const;
 const downloadTimeLimit = [
   '--download-time-limit <seconds>',
