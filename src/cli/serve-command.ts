@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { badRequest } from '../domain/errors.js';
+import { loadLimitsFrom, type LoadLimits, type LoadOptions } from '../api/load-limit.js';
 import { startServer } from '../api/server.js';
 import { LoginLimiter } from '../auth/login-limiter.js';
 import { ingestPaths } from '../pipeline/ingest-paths.js';
@@ -63,8 +64,22 @@ export function trustProxyFrom(option: string | undefined, env = process.env): n
 const trustProxyHelp =
   'reverse proxies in front whose X-Forwarded-For to trust for the sign-in throttle (default: PUENTE_TRUST_PROXY or 0)';
 
-async function serveUntilStopped(store: Store, port: number, trustProxy: number) {
-  const server = await startServer(store, port, { limiter: new LoginLimiter({ trustProxy }) });
+// The load-limit options of `serve` and `start` (README, "Load limits").
+const maxDownloads = [
+  '--max-downloads <n>',
+  'downloads answered at once (default: PUENTE_MAX_DOWNLOADS, else 4 on SQLite, 8 on PostgreSQL)',
+] as const;
+const maxSearches = [
+  '--max-searches <n>',
+  'searches answered at once (default: PUENTE_MAX_SEARCHES, else 4 on SQLite, 16 on PostgreSQL)',
+] as const;
+const downloadTimeLimit = [
+  '--download-time-limit <seconds>',
+  'the longest a download may stream (default: PUENTE_DOWNLOAD_TIME_LIMIT or 300)',
+] as const;
+
+async function serveUntilStopped(store: Store, port: number, trustProxy: number, load: Partial<LoadLimits>) {
+  const server = await startServer(store, port, { limiter: new LoginLimiter({ trustProxy }), load });
   say(`Puente is serving on http://localhost:${server.port} (${store.backend}: ${store.location})`);
   const stop = async () => {
     await server.close();
@@ -82,11 +97,16 @@ export function registerServe(program: Command) {
     .description('serve the API and the web app on an existing database')
     .option('-p, --port <port>', 'port to listen on (default: PORT or 8080)')
     .option('--trust-proxy <hops>', trustProxyHelp)
-    .action(async (opts: { port?: string; trustProxy?: string }) => {
+    .option(...maxDownloads)
+    .option(...maxSearches)
+    .option(...downloadTimeLimit)
+    .action(async (opts: { port?: string; trustProxy?: string } & LoadOptions) => {
+      const port = portFrom(opts.port);
       const trustProxy = trustProxyFrom(opts.trustProxy);
+      const load = loadLimitsFrom(opts);
       const store = openStore();
       await readyStore(store);
-      await serveUntilStopped(store, portFrom(opts.port), trustProxy);
+      await serveUntilStopped(store, port, trustProxy, load);
     });
 
   program
@@ -96,9 +116,13 @@ export function registerServe(program: Command) {
     )
     .option('-p, --port <port>', 'port to listen on (default: PORT or 8080)')
     .option('--trust-proxy <hops>', trustProxyHelp)
-    .action(async (opts: { port?: string; trustProxy?: string }) => {
+    .option(...maxDownloads)
+    .option(...maxSearches)
+    .option(...downloadTimeLimit)
+    .action(async (opts: { port?: string; trustProxy?: string } & LoadOptions) => {
       const port = portFrom(opts.port);
       const trustProxy = trustProxyFrom(opts.trustProxy);
+      const load = loadLimitsFrom(opts);
       const store = openStore();
       const applied = await readyStore(store);
       if (applied.length > 0) say(`database ready: ${store.location} (applied ${applied.join(', ')})`);
@@ -108,7 +132,7 @@ export function registerServe(program: Command) {
         say('building the web app (web/dist)...');
         await buildWebApp();
       }
-      await serveUntilStopped(store, port, trustProxy);
+      await serveUntilStopped(store, port, trustProxy, load);
     });
 
   program
