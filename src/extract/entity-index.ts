@@ -46,6 +46,14 @@ export const shownName = (e: ExtractedEntity & { written?: string | undefined })
 export class EntityIndex {
   private readonly entities: Indexed[] = [];
   private readonly byKey = new Map<string, Indexed>();
+  // Kept as entities are made, so that a look-up per mention does not walk (and fold) every entity so far: that
+  // was quadratic in a long document. Each list is in order of creation, as the walks were.
+  private readonly projects: { entity: Indexed; tail: string }[] = [];
+  private readonly countries: Indexed[] = [];
+  /** the first person of several words whose first or last word this is */
+  private readonly personByEnd = new Map<string, Indexed>();
+  /** the people of several words that have this word */
+  private readonly peopleByWord = new Map<string, Indexed[]>();
 
   /**
    * Records a mention; returns the entity it was merged into. `written` is how the document names a reference
@@ -74,7 +82,22 @@ export class EntityIndex {
     };
     this.entities.push(created);
     this.byKey.set(key, created);
+    this.indexCreated(created);
     return created;
+  }
+
+  private indexCreated(entity: Indexed) {
+    if (entity.type === 'project') this.projects.push({ entity, tail: ` ${words(entity.name).join(' ')}` });
+    if (entity.type === 'country') this.countries.push(entity);
+    const parts = entity.type === 'person' ? words(entity.name) : [];
+    if (parts.length < 2) return;
+    for (const end of [parts[0] ?? '', parts[parts.length - 1] ?? ''])
+      if (!this.personByEnd.has(end)) this.personByEnd.set(end, entity);
+    for (const word of new Set(parts)) {
+      const list = this.peopleByWord.get(word);
+      if (list) list.push(entity);
+      else this.peopleByWord.set(word, [entity]);
+    }
   }
 
   /** The full name of a person already seen whose first or last name this is ("Yuan" -> "Yuan Dongzhen"). */
@@ -86,16 +109,14 @@ export class EntityIndex {
   projectEndingWith(name: string): ExtractedEntity | undefined {
     const tail = words(name).join(' ');
     if (!tail) return undefined;
-    return this.entities.find(
-      (e) => e.type === 'project' && ` ${words(e.name).join(' ')}`.endsWith(` ${tail}`),
-    );
+    return this.projects.find((p) => p.tail.endsWith(` ${tail}`))?.entity;
   }
 
   /** The first words of the projects named so far ("Cauchari" for "Cauchari Solar Park"). */
   projectHeads(): Set<string> {
     const heads = new Set<string>();
-    for (const e of this.entities) {
-      const first = e.type === 'project' ? /^\p{Lu}[\p{L}-]+/u.exec(e.name)?.[0] : undefined;
+    for (const { entity: e } of this.projects) {
+      const first = /^\p{Lu}[\p{L}-]+/u.exec(e.name)?.[0];
       if (first && first.length > 2) heads.add(first);
     }
     return heads;
@@ -103,14 +124,14 @@ export class EntityIndex {
 
   /** The ids of the countries named so far. */
   countryIds(): string[] {
-    return this.entities.filter((e) => e.type === 'country' && e.id).map((e) => e.id ?? '');
+    return this.countries.filter((e) => e.id).map((e) => e.id ?? '');
   }
 
   /** The project named most often so far (the first of equals): what "the project" means in a text. */
   mainProject(): ExtractedEntity | undefined {
     let best: Indexed | undefined;
-    for (const e of this.entities)
-      if (e.type === 'project' && (!best || e.mentions.length > best.mentions.length)) best = e;
+    for (const { entity: e } of this.projects)
+      if (!best || e.mentions.length > best.mentions.length) best = e;
     return best;
   }
 
@@ -138,15 +159,11 @@ export class EntityIndex {
     if (type !== 'person') return undefined;
     const parts = words(name);
     if (parts.length !== 1) return undefined;
-    const [only] = parts;
+    const [only = ''] = parts;
     // First or last name first; then a middle name when it is nobody else's ("Lula" in "Luiz Inácio Lula da Silva").
-    const people = this.entities.filter((e) => e.type === 'person' && words(e.name).length > 1);
-    const byEnds = people.find((e) => {
-      const full = words(e.name);
-      return full[0] === only || full[full.length - 1] === only;
-    });
+    const byEnds = this.personByEnd.get(only);
     if (byEnds) return byEnds;
-    const byMiddle = people.filter((e) => only && only.length > 2 && words(e.name).includes(only));
+    const byMiddle = only.length > 2 ? (this.peopleByWord.get(only) ?? []) : [];
     return byMiddle.length === 1 ? byMiddle[0] : undefined;
   }
 }

@@ -13,6 +13,7 @@ import { findPlaces } from './places.js';
 import { findQuotes, roleOf, type Quote, type Speaker } from './quotes.js';
 import { findFunders } from './funders.js';
 import { findRelations } from './relations.js';
+import { overlapping } from './scan.js';
 import { splitSentences } from './sentences.js';
 import { subjectOf, subjectReach, type SentenceEntity } from './subjects.js';
 import { findTimes, type TimeExpr } from './times.js';
@@ -176,12 +177,14 @@ const companyWords =
  * generic company words is that body.
  */
 function registryBodyInside(text: string, name: Span, bodies: BodyMention[], countries: Span[]) {
-  const inner = bodies
+  // Only the mentions around the name: a search of the whole paragraph for each name is quadratic in a huge one.
+  const inner = overlapping(bodies, name.start, name.end)
     .filter((b) => b.body.type === 'organization' && b.start >= name.start && b.end <= name.end)
     .sort((a, b) => b.end - b.start - (a.end - a.start))[0];
   if (!inner) return undefined;
+  const near = overlapping(countries, name.start, name.end);
   const inside = (at: number) =>
-    (at >= inner.start && at < inner.end) || countries.some((c) => at >= c.start && at < c.end);
+    (at >= inner.start && at < inner.end) || near.some((c) => at >= c.start && at < c.end);
   for (const word of text.slice(name.start, name.end).matchAll(/[\p{L}\p{N}.]+/gu)) {
     const at = name.start + (word.index ?? 0);
     if (!inside(at) && !companyWords.test(word[0].replace(/\.$/, ''))) return undefined;
@@ -298,11 +301,19 @@ function paragraphClaims(
   const about = input.about ? { start: 0, end: 0, type: 'project', name: input.about, id: null } : null;
   // A sentence without a time of its own reads in the time of the one before it ("Similarly, ... doubled").
   let context: TimeExpr[] = [];
+  // Mentions and sentences both run in text order: a cursor finds each sentence's mentions, where a filter over
+  // the paragraph's mentions for every sentence would be quadratic in a huge paragraph.
+  let first = 0;
   for (const sentence of sentences) {
     const own = findTimes(text, sentence.start, sentence.end, input.publishedAt ?? null);
     const inScope = own.length > 0 ? own : context;
     context = inScope;
-    const inSentence = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
+    while (first < mentions.length && (mentions[first]?.start ?? 0) < sentence.start) first++;
+    const inSentence: SentenceEntity[] = [];
+    for (let i = first; i < mentions.length && (mentions[i]?.start ?? 0) < sentence.end; i++) {
+      const m = mentions[i];
+      if (m && m.end <= sentence.end) inSentence.push(m);
+    }
     const main = index.mainProject();
     const mainMention = main && { start: 0, end: 0, type: 'project', name: shownName(main), id: main.id };
     for (const c of findRelations(text, sentence, inSentence, own[0]?.value ?? null, mainMention ?? null))

@@ -12,7 +12,7 @@ import { migrationProvider, migrations } from './migrations/index.js';
 const passage = (id: string) =>
   readFileSync(join(repoRoot, 'eval', 'docs', `${id}.md`), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
 
-const logMigration = '20261207T1600-near-duplicate-log';
+const logMigration = '20261208T1000-near-duplicate-log';
 const before = Object.keys(migrations)
   .sort()
   .filter((name) => name < logMigration)

@@ -6,7 +6,9 @@ import * as repeatedParagraphs from './20261123T1800-repeated-paragraphs.js';
 import * as projectViews from './20261124T0900-project-views.js';
 import * as accounts from './20261125T0900-accounts-review-releases.js';
 import * as participants from './20261127T0900-project-participants.js';
-import * as nearDuplicateLog from './20261207T1600-near-duplicate-log.js';
+import * as tokenLineage from './20261130T1000-token-lineage.js';
+import * as dataVersion from './20261208T0900-data-version.js';
+import * as nearDuplicateLog from './20261208T1000-near-duplicate-log.js';
 
 /** Every migration, by its timestamped name; listed here so that no folder scan is needed at run time. */
 export const migrations: Record<string, Migration> = {
@@ -17,7 +19,9 @@ export const migrations: Record<string, Migration> = {
   '20261124T0900-project-views': projectViews,
   '20261125T0900-accounts-review-releases': accounts,
   '20261127T0900-project-participants': participants,
-  '20261207T1600-near-duplicate-log': nearDuplicateLog,
+  '20261130T1000-token-lineage': tokenLineage,
+  '20261208T0900-data-version': dataVersion,
+  '20261208T1000-near-duplicate-log': nearDuplicateLog,
 };
 
 /** Kysely's provider for the list above. */
