@@ -1,4 +1,4 @@
-import { alternation } from './scale.js';
+import { alternation } from './lang/compose.js';
 
 // Currency marks written before the number, longest first. "$" alone is read as US dollars.
 const prefixes: [string, string][] = [

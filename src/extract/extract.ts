@@ -7,6 +7,8 @@ import { EntityIndex, shownName } from './entity-index.js';
 import { indicatorOf } from './indicators.js';
 import { findDescribedProjects, findFacilities, findNames, findNumberedPhases } from './names.js';
 import { pesoCurrency } from './currency.js';
+import { registeredLanguages } from './lang/index.js';
+import type { Languages } from './lang/languages.js';
 import { numberStyle } from './number.js';
 import { findMultiplyVerbs, findQuantities, type Quantity, type QuantityContext } from './quantity.js';
 import { findPlaces } from './places.js';
@@ -265,6 +267,8 @@ function withoutRepeatedTies(claims: ExtractedClaim[]): ExtractedClaim[] {
 
 /** What reading one document carries from sentence to sentence. */
 interface DocumentState {
+  /** the language packs the document is read with */
+  languages: Languages;
   context: QuantityContext;
   /** the currency of the last money figure read, which a bare "414 millones" continues */
   currency: string | null;
@@ -309,8 +313,8 @@ function paragraphClaims(
       claims.push(c);
     for (const c of findFunders(text, sentence, inSentence, about)) claims.push(c);
     const quantities = [
-      ...findQuantities(text, sentence.start, sentence.end, input.language, doc.context),
-      ...findMultiplyVerbs(text, sentence.start, sentence.end, input.language),
+      ...findQuantities(doc.languages, text, sentence.start, sentence.end, input.language, doc.context),
+      ...findMultiplyVerbs(doc.languages, text, sentence.start, sentence.end, input.language),
     ]
       .sort((a, b) => a.start - b.start)
       .flatMap((q) => withRunningCurrency(q, doc));
@@ -356,6 +360,7 @@ export function extract(input: ExtractInput): ExtractOutput {
   // Who holds each role in this document ("ambassador" -> "Sabino Vaca Narvaja"), for "the ambassador said".
   const roles = new Map<string, string>();
   const doc: DocumentState = {
+    languages: registeredLanguages,
     context: { style: numberStyle(input.text), peso: pesoCurrency(input.text) },
     currency: null,
     amounts: new Map(),

@@ -114,11 +114,3 @@ export const unitDefs: UnitDef[] = [
 /** Words naming jobs after a number ("5,000 direct jobs", "empleos", "postos de trabalho"). */
 export const jobsPattern =
   '(?:(?:new|direct|indirect|local|permanent|temporary|direct and indirect|nuevos|directos|indirectos|directos e indirectos|novos|diretos|indiretos|diretos e indiretos)\\s+)?(?:jobs|job positions|job opportunities|empleos|puestos de trabajo|empregos|postos de trabalho|vagas de emprego|vagas)(?:\\s+(?:directos e indirectos|diretos e indiretos|directos|indirectos|diretos|indiretos|nuevos|novos))?(?![\\p{L}])';
-
-/** Multiplying verbs: "quadrupled", "se duplicó", "triplicou". */
-export const multiplyVerbs: [RegExp, number][] = [
-  [/^(?:doubled|doubling|duplic(?:ó|aron|ou|aram|ado|ando)|dobr(?:ó|aron|ou|aram|ando))$/i, 2],
-  [/^(?:tripled|tripling|triplic(?:ó|aron|ou|aram|ado|ando))$/i, 3],
-  [/^(?:quadrupled|quadrupling|cuadruplic(?:ó|aron|ado|ando)|quadruplic(?:ou|aram|ado|ando))$/i, 4],
-  [/^(?:quintupled|quintupling|quintuplic(?:ó|aron|ou|aram|ado|ando))$/i, 5],
-];

@@ -1,0 +1,59 @@
+// The shape every language pack fills: what the extractor knows of one language, one concern per part. A pack
+// holds words and the regex sources of words with their inflections; the engine (src/extract/*.ts) composes its
+// patterns from the packs and keeps the grammar that combines them. Regex sources are matched with the `u` flag
+// unless a part says otherwise; literal words are escaped by the engine.
+
+/** How a language writes and says numbers: its decimal mark, number and scale words, vague amounts, multiples. */
+export interface NumberWords {
+  /** the mark between whole and fraction ("3,7" in pt): how a lone "1.300" or "1,300" reads in this language */
+  decimalMark: '.' | ',';
+  /** spelled-out numbers and their values ("seven", "veinte", "quinhentos"), lower case */
+  units: Record<string, number>;
+  /** spelled-out numbers that multiply the one before them ("thousand", "mil", "milhões"); 100 multiplies in place */
+  multipliers: Record<string, number>;
+  /** words that join spelled-out numbers ("thirty and two", "treinta y dos") */
+  joiners: string[];
+  /** articles that count as one before a number word ("a million") */
+  one: string[];
+  /** words for half of the number after them ("half a million") */
+  half: string[];
+  /** scale words written after a figure ("1.2 billion", "3 mil millones"), with their multiplier */
+  scales: [string, number][];
+  /** scale letters glued to a figure ("$5m", "$300k"), with their multiplier */
+  gluedScales: [string, number][];
+  /**
+   * In a language that writes a decimal comma: regex sources that tell one of its scale words in a written figure,
+   * which then reads with a decimal comma whatever the document's language ("3,5 millones"), and which as a bare
+   * amount in millions is money ("512 millones invertidos"). Empty where a dot is the decimal mark.
+   */
+  scaleSigns: string[];
+  /** vague amounts before "of"/"de" and the least they mean ("dozens" 12, "miles" 1000) */
+  vague: [string, number][];
+  /** the word between a figure and what it measures or counts ("millions of", "millones de") */
+  of: string[];
+  /** words between the two figures of a range ("300 to 400", "3 a 4", "entre 3 y 4") */
+  rangeWords: string[];
+  /** determiners before a small spelled-out number that refers back ("the two projects"): no new count */
+  referentials: string[];
+  /** regex sources of ordinal endings right after digits ("1st", "1º", "2a") */
+  ordinals: string[];
+  /** regex sources of the signs of a number that is a code ("No. 5", "Nº 5") */
+  numberSigns: string[];
+  /** words after a hyphen that make a figure an age or a term ("5-year"), not a figure */
+  hyphenedTerms: string[];
+  /** regex sources of whole multiplying verbs and their factor ("quadrupled", "triplicou") */
+  multiplyVerbs: [string, number][];
+  /** regex sources of whole verbs of multiplying by a factor ("multiplied", "multiplicó"), and the word before it */
+  multiply: string[];
+  multiplyBy: string[];
+  /** words after a figure that make it a multiple ("3 times"), and the comparatives that may follow them */
+  times: string[];
+  comparatives: string[];
+}
+
+/** Everything the extractor knows of one language. Every pack has every part (the contract suite checks). */
+export interface LanguagePack {
+  /** ISO 639-1 code of the language, as documents declare it */
+  code: string;
+  numbers: NumberWords;
+}
