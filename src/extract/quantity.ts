@@ -1,6 +1,6 @@
 import type { Qualifier } from '../domain/claim.js';
 import { isRomanceCurrency, prefixBefore, prefixCurrency, suffixAfter, suffixCurrency } from './currency.js';
-import { countedNoun } from './counted-noun.js';
+import { countedNoun, isVerbForm } from './counted-noun.js';
 import { parseNumber, type NumberStyle } from './number.js';
 import { qualifierBefore } from './qualifier.js';
 import { matchesIn } from './scan.js';
@@ -9,7 +9,7 @@ import { perLanguages, type Languages } from './lang/languages.js';
 import { isCommaScale, scaleSource, scaleValue } from './scale.js';
 import type { NumberWords } from './lang/pack.js';
 import type { Span } from './types.js';
-import { jobsPattern, unitDefs, type UnitKind } from './units.js';
+import { jobsPattern, unitPatterns, type UnitKind } from './units.js';
 import { numberWords, wordNumberValue } from './word-numbers.js';
 
 /** What the whole document tells about reading its figures. */
@@ -98,15 +98,21 @@ function numberPattern(languages: Languages, lang: string | null): RegExp {
   return re;
 }
 
-const unitMatchers = unitDefs.map((d) => ({
-  def: d,
-  // "3,000-meter tunnel" and "500-kV line" write the unit with a hyphen.
-  re: new RegExp(
-    String.raw`^(?:\s*|-)(?:(?:de|of)\s+)?(?:${d.pattern})(?![\p{L}\p{N}²])`,
-    d.caseSensitive ? 'u' : 'iu',
-  ),
-}));
-const jobsAfter = new RegExp(String.raw`^\s+(?:(?:de|of)\s+)?${jobsPattern}`, 'iu');
+/** The units after a figure, composed once per language set. */
+const unitsOf = perLanguages((languages) => {
+  const of = alternation(languages.union((p) => p.numbers.of));
+  return {
+    units: unitPatterns(languages).map(({ def, source }) => ({
+      def,
+      // "3,000-meter tunnel" and "500-kV line" write the unit with a hyphen.
+      re: new RegExp(
+        String.raw`^(?:\s*|-)(?:(?:${of})\s+)?(?:${source})(?![\p{L}\p{N}²])`,
+        def.caseSensitive ? 'u' : 'iu',
+      ),
+    })),
+    jobs: new RegExp(String.raw`^\s+(?:(?:${of})\s+)?${jobsPattern(languages)}`, 'iu'),
+  };
+});
 const monthWords =
   /^(?:January|February|March|April|May|June|July|August|September|October|November|December|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|de (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro))\b/iu;
 
@@ -214,7 +220,8 @@ function unitAfter(languages: Languages, after: string, lang: string | null) {
       length: money[0].length,
       romance: isRomanceCurrency(money[1]),
     };
-  for (const { def, re } of unitMatchers) {
+  const { units, jobs: jobsAfter } = unitsOf(languages);
+  for (const { def, re } of units) {
     const m = re.exec(after);
     if (m) return { kind: def.kind, unit: def.unit, factor: def.factor, length: m[0].length, romance: false };
   }
@@ -349,8 +356,14 @@ function readQuantity(
     if (isYear(n)) return null;
     // "un millón de contenedores": after a scale word the counted noun comes with "de"/"of".
     const of = n.scaled ? numbersOf(languages).ofAfterScale.exec(after) : null;
-    const noun = countedNoun(text, n.end + (of?.[0].length ?? 0), to, lang, n.written === 'vague' || !!of);
-    if (!noun || (!of && isVerbForm(noun.text))) {
+    const noun = countedNoun(
+      languages,
+      text,
+      n.end + (of?.[0].length ?? 0),
+      to,
+      n.written === 'vague' || !!of,
+    );
+    if (!noun || (!of && isVerbForm(languages, noun.text))) {
       // "512 millones invertidos": a bare amount in millions is money in the document's running currency.
       if (n.written !== 'digits' || n.scale < 1e6 || !isCommaScale(languages, text.slice(n.start, n.end)))
         return null;
@@ -378,11 +391,6 @@ function readQuantity(
     rule,
   };
 }
-
-// A word after a number that is a verb, not a counted thing: "512 millones invertidos", "fueron canalizados".
-const verbForm =
-  /^(?:\p{L}+(?:ados|adas|idos|idas|ado|ido)|fueron|foram|son|são|se|que|para|en|em|in|were|was)$/iu;
-const isVerbForm = (noun: string) => verbForm.test(noun.split(/\s+/)[0] ?? '');
 
 /** A bare scaled amount ("414 millones") as money whose currency the caller fills from the text before it. */
 function implied(text: string, n: RawNumber, from: number): Quantity {

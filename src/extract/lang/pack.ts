@@ -51,9 +51,59 @@ export interface NumberWords {
   comparatives: string[];
 }
 
+/** The units written after a figure that have words (symbols such as "MW", "km" or "%" are the engine's). */
+export type UnitWordId =
+  | 'gigawatt'
+  | 'megawatt'
+  | 'kilowatt'
+  | 'kilovolt'
+  | 'squareKilometer'
+  | 'hectare'
+  | 'squareMeter'
+  | 'kilometer'
+  | 'mile'
+  | 'meter'
+  | 'teu'
+  | 'tonne'
+  | 'percent'
+  | 'duration';
+
+/** How a language names units and jobs after a figure ("500 megavatios", "5.000 empleos directos"). */
+export interface UnitWords {
+  /** regex sources of each unit's words, more specific spellings first; "mile" and "meter" are case-sensitive */
+  units: Record<UnitWordId, string[]>;
+  /** regex sources of words naming jobs, and of the describers before and after them ("direct jobs", "empleos directos") */
+  jobs: string[];
+  jobsBefore: string[];
+  jobsAfter: string[];
+}
+
+/** What a count after a figure may count: the noun phrase words, and the words that end or refuse one. */
+export interface CountWords {
+  /** words that end a counted noun phrase or cannot be part of one ("the", "de", "mais"), lower case */
+  stopWords: string[];
+  /** regex sources of whole nouns that count time, money or scale, not things ("years", "dólares", "mil") */
+  notCounted: string[];
+  /** words that join two describers of one noun ("large and small cracks") */
+  joiners: string[];
+  /** plural nouns that do not end in -s ("people", "pessoas") */
+  irregularPlurals: string[];
+  /** regex sources of the ending of a plural noun, and of singular words that end like one ("país", "bus") */
+  pluralEndings: string[];
+  singularEndings: string[];
+  /** the "points" of percentage points, what may follow them as such, and the word before counted points */
+  points: string[];
+  pointKinds: string[];
+  pointsOf: string[];
+  /** regex sources of whole words after a figure that are verbs or particles, not a counted thing ("invertidos") */
+  verbForms: string[];
+}
+
 /** Everything the extractor knows of one language. Every pack has every part (the contract suite checks). */
 export interface LanguagePack {
   /** ISO 639-1 code of the language, as documents declare it */
   code: string;
   numbers: NumberWords;
+  units: UnitWords;
+  counts: CountWords;
 }

@@ -1,5 +1,7 @@
 import type { LanguagePack } from '../pack.js';
+import { counts } from './counts.js';
 import { numbers } from './numbers.js';
+import { units } from './units.js';
 
 /** What the extractor knows of English. */
-export const en: LanguagePack = { code: 'en', numbers };
+export const en: LanguagePack = { code: 'en', numbers, units, counts };

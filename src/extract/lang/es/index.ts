@@ -1,5 +1,7 @@
 import type { LanguagePack } from '../pack.js';
+import { counts } from './counts.js';
 import { numbers } from './numbers.js';
+import { units } from './units.js';
 
 /** What the extractor knows of Spanish. */
-export const es: LanguagePack = { code: 'es', numbers };
+export const es: LanguagePack = { code: 'es', numbers, units, counts };

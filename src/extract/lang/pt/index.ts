@@ -1,5 +1,7 @@
 import type { LanguagePack } from '../pack.js';
+import { counts } from './counts.js';
 import { numbers } from './numbers.js';
+import { units } from './units.js';
 
 /** What the extractor knows of Portuguese. */
-export const pt: LanguagePack = { code: 'pt', numbers };
+export const pt: LanguagePack = { code: 'pt', numbers, units, counts };
