@@ -8,7 +8,8 @@ import { indicatorOf } from './indicators.js';
 import { findDescribedProjects, findFacilities, findNames, findNumberedPhases } from './names.js';
 import { pesoCurrency } from './currency.js';
 import { registeredLanguages } from './lang/index.js';
-import type { Languages } from './lang/languages.js';
+import { perLanguages, type Languages } from './lang/languages.js';
+import type { MoneyKind } from './lang/pack.js';
 import { numberStyle } from './number.js';
 import { findMultiplyVerbs, findQuantities, type Quantity, type QuantityContext } from './quantity.js';
 import { findPlaces } from './places.js';
@@ -59,28 +60,23 @@ const propertyOf: Record<Quantity['kind'], string> = {
 
 // What a money figure is: a loan, an investment, a cost, trade, or just an amount, from the cue word nearest to
 // it in its sentence (a cue before the figure wins a tie). Whole words only: "costa" is no cost.
-const moneyCues: [RegExp, string][] = [
-  [
-    /(?<![\p{L}])(?:loans?|lent|lend(?:s|ing)?|credit(?:s| lines?)?|financing|financed|préstamos?|prestó|prestamista|créditos?|financiamiento|financiación|financiad[oa]|empréstimos?|emprestou|financiamento|financiad[oa]|swap)(?![\p{L}])/giu,
-    'loan',
-  ],
-  [
-    /(?<![\p{L}])(?:invest(?:s|ed|ing|ment|ments)?|investor|inversi[oó]n|inversiones|invertir[aá]?|invierte|invirti[oó]|invertid[oa]s?|inversor(?:es)?|investimentos?|investir[aá]?|investiu|investe|investid[oa]s?|aporte)(?![\p{L}])/giu,
-    'investment',
-  ],
-  [
-    /(?<![\p{L}])(?:cost(?:s|ing)?|valued|worth|budget|price|cuesta|costó|costará|costo|coste|presupuesto|custa|custou|custará|custo|orçamento|valor)(?![\p{L}])/giu,
-    'cost',
-  ],
-  [
-    /(?<![\p{L}])(?:trade|exports?|imports?|exported|imported|comercio|exportaciones|importaciones|exportó|importó|comércio|exportações|importações|exportou|importou)(?![\p{L}])/giu,
-    'trade',
-  ],
-];
-function moneyProperty(text: string, from: number, to: number, figure: Span): string {
+const moneyKinds: MoneyKind[] = ['loan', 'investment', 'cost', 'trade'];
+const moneyCuesOf = perLanguages((languages) =>
+  moneyKinds.map(
+    (kind) =>
+      [
+        new RegExp(
+          `(?<![\\p{L}])(?:${languages.union((p) => p.money.kinds[kind]).join('|')})(?![\\p{L}])`,
+          'giu',
+        ),
+        kind,
+      ] as const,
+  ),
+);
+function moneyProperty(languages: Languages, text: string, from: number, to: number, figure: Span): string {
   let best: { property: string; distance: number } | null = null;
   const window = text.slice(from, to);
-  for (const [pattern, property] of moneyCues) {
+  for (const [pattern, property] of moneyCuesOf(languages)) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(window); m; m = pattern.exec(window)) {
       const at = from + m.index;
@@ -334,6 +330,7 @@ function paragraphClaims(
       // The words around a figure say what kind of money it is; the window also keeps huge sentences linear.
       if (q.kind === 'money')
         claim.property = moneyProperty(
+          doc.languages,
           text,
           Math.max(sentence.start, q.start - 160),
           Math.min(sentence.end, q.end + 80),
@@ -359,9 +356,10 @@ export function extract(input: ExtractInput): ExtractOutput {
   let lastSpeaker: string | null = null;
   // Who holds each role in this document ("ambassador" -> "Sabino Vaca Narvaja"), for "the ambassador said".
   const roles = new Map<string, string>();
+  const languages = registeredLanguages;
   const doc: DocumentState = {
-    languages: registeredLanguages,
-    context: { style: numberStyle(input.text), peso: pesoCurrency(input.text) },
+    languages,
+    context: { style: numberStyle(input.text), peso: pesoCurrency(languages, input.text) },
     currency: null,
     amounts: new Map(),
   };

@@ -1,5 +1,5 @@
 import type { Qualifier } from '../domain/claim.js';
-import { isRomanceCurrency, prefixBefore, prefixCurrency, suffixAfter, suffixCurrency } from './currency.js';
+import { prefixBefore, prefixCurrency, suffixAfter, suffixCurrency } from './currency.js';
 import { countedNoun, isVerbForm } from './counted-noun.js';
 import { parseNumber, type NumberStyle } from './number.js';
 import { qualifierBefore } from './qualifier.js';
@@ -211,22 +211,21 @@ function isNotAFigure(languages: Languages, text: string, n: RawNumber, from: nu
 
 /** The unit that follows a number, if any: currency words, measurement units, jobs, multiples. */
 function unitAfter(languages: Languages, after: string, lang: string | null) {
-  const money = suffixAfter.exec(after);
+  const money = suffixAfter(languages).exec(after);
   if (money?.[1])
     return {
       kind: 'money' as const,
-      unit: suffixCurrency(money[1]) ?? '',
+      unit: suffixCurrency(languages, money[1]) ?? '',
       factor: 1,
       length: money[0].length,
-      romance: isRomanceCurrency(money[1]),
     };
   const { units, jobs: jobsAfter } = unitsOf(languages);
   for (const { def, re } of units) {
     const m = re.exec(after);
-    if (m) return { kind: def.kind, unit: def.unit, factor: def.factor, length: m[0].length, romance: false };
+    if (m) return { kind: def.kind, unit: def.unit, factor: def.factor, length: m[0].length };
   }
   const jobs = jobsAfter.exec(after);
-  if (jobs) return { kind: 'jobs' as const, unit: 'jobs', factor: 1, length: jobs[0].length, romance: false };
+  if (jobs) return { kind: 'jobs' as const, unit: 'jobs', factor: 1, length: jobs[0].length };
   const times = numbersOf(languages).timesAfter.exec(after);
   if (times && lang !== null)
     return {
@@ -234,7 +233,6 @@ function unitAfter(languages: Languages, after: string, lang: string | null) {
       unit: 'multiple',
       factor: 1,
       length: times[0].length,
-      romance: false,
     };
   return null;
 }

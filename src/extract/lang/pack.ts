@@ -99,6 +99,22 @@ export interface CountWords {
   verbForms: string[];
 }
 
+/** What a money figure is, from the words near it (the claim's property). */
+export type MoneyKind = 'loan' | 'investment' | 'cost' | 'trade';
+
+/** How a language names money: currencies after a figure, the countries of "pesos", what kind of money a figure is. */
+export interface MoneyWords {
+  /**
+   * currency words written after a figure (and its scale) and their ISO 4217 code ("dólares" USD); the code PESO
+   * marks a bare "pesos", whose currency is that of the peso country the document names most
+   */
+  currencies: [string, string][];
+  /** regex sources naming a country whose currency is called "peso" (as whole words), with that currency's code */
+  pesoCountries: [string, string][];
+  /** regex sources of whole words that say what kind of money a figure near them is ("loan", "inversión", "custo") */
+  kinds: Record<MoneyKind, string[]>;
+}
+
 /** Everything the extractor knows of one language. Every pack has every part (the contract suite checks). */
 export interface LanguagePack {
   /** ISO 639-1 code of the language, as documents declare it */
@@ -106,4 +122,5 @@ export interface LanguagePack {
   numbers: NumberWords;
   units: UnitWords;
   counts: CountWords;
+  money: MoneyWords;
 }

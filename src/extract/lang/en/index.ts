@@ -1,7 +1,8 @@
 import type { LanguagePack } from '../pack.js';
 import { counts } from './counts.js';
+import { money } from './money.js';
 import { numbers } from './numbers.js';
 import { units } from './units.js';
 
 /** What the extractor knows of English. */
-export const en: LanguagePack = { code: 'en', numbers, units, counts };
+export const en: LanguagePack = { code: 'en', numbers, units, counts, money };

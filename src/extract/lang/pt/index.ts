@@ -1,7 +1,8 @@
 import type { LanguagePack } from '../pack.js';
 import { counts } from './counts.js';
+import { money } from './money.js';
 import { numbers } from './numbers.js';
 import { units } from './units.js';
 
 /** What the extractor knows of Portuguese. */
-export const pt: LanguagePack = { code: 'pt', numbers, units, counts };
+export const pt: LanguagePack = { code: 'pt', numbers, units, counts, money };
