@@ -37,7 +37,3 @@ export function attachTimes(text: string, quantities: Quantity[], times: TimeExp
   });
   return result;
 }
-
-/** Phrases that say a figure is a floor ("according to incomplete statistics"), in en/es/pt. */
-export const incompleteStatistics =
-  /according to incomplete statistics|según estadísticas incompletas|según datos incompletos|segundo estatísticas incompletas|segundo dados incompletos/iu;

@@ -1,6 +1,6 @@
 import type { EntityType } from '../domain/entity.js';
 import type { Paragraph } from '../domain/source.js';
-import { attachTimes, incompleteStatistics } from './attach-times.js';
+import { attachTimes } from './attach-times.js';
 import { bodyEntityType, findBodies, type BodyMention } from './bodies.js';
 import { findCountries } from './countries.js';
 import { EntityIndex, shownName } from './entity-index.js';
@@ -13,6 +13,7 @@ import type { MoneyKind } from './lang/pack.js';
 import { numberStyle } from './number.js';
 import { findMultiplyVerbs, findQuantities, type Quantity, type QuantityContext } from './quantity.js';
 import { findPlaces } from './places.js';
+import { saysFloor } from './qualifier.js';
 import { findQuotes, roleOf, type Quote, type Speaker } from './quotes.js';
 import { findFunders } from './funders.js';
 import { findRelations } from './relations.js';
@@ -317,7 +318,7 @@ function paragraphClaims(
     if (quantities.length === 0) continue;
     const times = attachTimes(text, quantities, inScope);
     const sentenceText = text.slice(sentence.start, sentence.end);
-    const floor = incompleteStatistics.test(sentenceText);
+    const floor = saysFloor(doc.languages, sentenceText);
     // Mentions near each figure, by a window sliding along both sorted lists (huge sentences stay linear).
     let lo = 0;
     let hi = 0;

@@ -365,7 +365,7 @@ function readQuantity(
       // "512 millones invertidos": a bare amount in millions is money in the document's running currency.
       if (n.written !== 'digits' || n.scale < 1e6 || !isCommaScale(languages, text.slice(n.start, n.end)))
         return null;
-      return implied(text, n, from);
+      return implied(languages, text, n, from);
     }
     if (n.written !== 'digits' && n.value <= 10 && numbersOf(languages).referential.test(before)) return null;
     kind = 'count';
@@ -374,7 +374,7 @@ function readQuantity(
     end = noun.end;
     rule = 'count:noun';
   }
-  const cue = n.qualifier ? null : qualifierBefore(text.slice(Math.max(from, start - 40), start));
+  const cue = n.qualifier ? null : qualifierBefore(languages, text.slice(Math.max(from, start - 40), start));
   if (cue) start -= cue.length;
   return {
     start,
@@ -391,8 +391,8 @@ function readQuantity(
 }
 
 /** A bare scaled amount ("414 millones") as money whose currency the caller fills from the text before it. */
-function implied(text: string, n: RawNumber, from: number): Quantity {
-  const cue = qualifierBefore(text.slice(Math.max(from, n.start - 40), n.start));
+function implied(languages: Languages, text: string, n: RawNumber, from: number): Quantity {
+  const cue = qualifierBefore(languages, text.slice(Math.max(from, n.start - 40), n.start));
   return {
     start: n.start - (cue?.length ?? 0),
     end: n.end,

@@ -115,6 +115,14 @@ export interface MoneyWords {
   kinds: Record<MoneyKind, string[]>;
 }
 
+/** How a language qualifies a figure: the phrases before it, and those that make a sentence's figures floors. */
+export interface QualifierWords {
+  /** phrases right before a figure, by the qualifier they give it ("more than", "cerca de", "até"); no regex */
+  cues: { at_least: string[]; approx: string[]; at_most: string[] };
+  /** regex sources of phrases that make every figure of their sentence a floor ("according to incomplete statistics") */
+  floor: string[];
+}
+
 /** Everything the extractor knows of one language. Every pack has every part (the contract suite checks). */
 export interface LanguagePack {
   /** ISO 639-1 code of the language, as documents declare it */
@@ -123,4 +131,5 @@ export interface LanguagePack {
   units: UnitWords;
   counts: CountWords;
   money: MoneyWords;
+  qualifiers: QualifierWords;
 }

@@ -2,7 +2,8 @@ import type { LanguagePack } from '../pack.js';
 import { counts } from './counts.js';
 import { money } from './money.js';
 import { numbers } from './numbers.js';
+import { qualifiers } from './qualifiers.js';
 import { units } from './units.js';
 
 /** What the extractor knows of Portuguese. */
-export const pt: LanguagePack = { code: 'pt', numbers, units, counts, money };
+export const pt: LanguagePack = { code: 'pt', numbers, units, counts, money, qualifiers };
