@@ -300,7 +300,7 @@ function paragraphClaims(
   // A sentence without a time of its own reads in the time of the one before it ("Similarly, ... doubled").
   let context: TimeExpr[] = [];
   for (const sentence of sentences) {
-    const own = findTimes(text, sentence.start, sentence.end, input.publishedAt ?? null);
+    const own = findTimes(doc.languages, text, sentence.start, sentence.end, input.publishedAt ?? null);
     const inScope = own.length > 0 ? own : context;
     context = inScope;
     const inSentence = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
@@ -316,7 +316,7 @@ function paragraphClaims(
       .sort((a, b) => a.start - b.start)
       .flatMap((q) => withRunningCurrency(q, doc));
     if (quantities.length === 0) continue;
-    const times = attachTimes(text, quantities, inScope);
+    const times = attachTimes(doc.languages, text, quantities, inScope);
     const sentenceText = text.slice(sentence.start, sentence.end);
     const floor = saysFloor(doc.languages, sentenceText);
     // Mentions near each figure, by a window sliding along both sorted lists (huge sentences stay linear).

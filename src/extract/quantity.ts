@@ -8,6 +8,7 @@ import { alternation } from './lang/compose.js';
 import { perLanguages, type Languages } from './lang/languages.js';
 import { isCommaScale, scaleSource, scaleValue } from './scale.js';
 import type { NumberWords } from './lang/pack.js';
+import { endsWithMonthFirst, startsWithMonth } from './times.js';
 import type { Span } from './types.js';
 import { jobsPattern, unitPatterns, type UnitKind } from './units.js';
 import { numberWords, wordNumberValue } from './word-numbers.js';
@@ -113,9 +114,6 @@ const unitsOf = perLanguages((languages) => {
     jobs: new RegExp(String.raw`^\s+(?:(?:${of})\s+)?${jobsPattern(languages)}`, 'iu'),
   };
 });
-const monthWords =
-  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|de (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro))\b/iu;
-
 interface RawNumber {
   start: number;
   end: number;
@@ -198,13 +196,8 @@ function isNotAFigure(languages: Languages, text: string, n: RawNumber, from: nu
   if (n.written === 'digits') {
     if (patterns.ordinal.test(after) || /^:\d/.test(after) || patterns.hyphenedTerm.test(after)) return true;
     if (patterns.numberSign.test(before)) return true;
-    if (/^\s*(?:de\s+)?/.test(after) && monthWords.test(after.trimStart().replace(/^de\s+/i, 'de ')))
-      return !n.scaled;
-    const monthBefore =
-      /(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+$/.test(
-        before,
-      );
-    if (monthBefore && n.value < 32) return true;
+    if (startsWithMonth(languages, after.trimStart())) return !n.scaled;
+    if (endsWithMonthFirst(languages, before) && n.value < 32) return true;
   }
   return false;
 }

@@ -123,6 +123,41 @@ export interface QualifierWords {
   floor: string[];
 }
 
+/** How a language writes dates and times: month names, the words of dates, periods and times relative to now. */
+export interface TimeWords {
+  /** the twelve month names, January first, lower case */
+  months: string[];
+  /** other full spellings of a month ("setiembre"), with its number */
+  monthAliases: [string, number][];
+  /** abbreviations a date may use ("Sept. 14, 2024"), with the month's number */
+  monthAbbreviations: [string, number][];
+  /** whether the language writes the month before the day ("November 14"): a small number after a month is a day */
+  monthBeforeDay: boolean;
+  /** words between a day and its month ("14 de noviembre"), and between a month and its year ("noviembre de 2024") */
+  dayOf: string[];
+  yearOf: string[];
+  /** words that open a period of years ("between 2019 and 2022", "de 2019 a 2022"), and that join its two years */
+  periodFrom: string[];
+  periodTo: string[];
+  /** a month before publication: words before it ("last May"; "this May" is this year's), after it ("mayo pasado") */
+  lastBefore: string[];
+  thisBefore: string[];
+  lastAfter: string[];
+  /** the preposition that may stand before a month with a word after it ("en mayo pasado") */
+  lastAfterIn: string[];
+  /** words before a month without a year ("in January", "desde marzo"), and regex sources of "the month of" after them */
+  monthIn: string[];
+  monthOf: string[];
+  /** months that are also common words, a month only as written capitalised ("May", not "may") */
+  capitalOnlyMonths: string[];
+  /** phrases of a year relative to publication, lower case, and their offset from its year ("last year" -1) */
+  relativeYears: [string, number][];
+  /** words before the first figure of "from A to B", between its two figures, and between a figure and its own time */
+  rangeFrom: string[];
+  rangeTo: string[];
+  ownTime: string[];
+}
+
 /** Everything the extractor knows of one language. Every pack has every part (the contract suite checks). */
 export interface LanguagePack {
   /** ISO 639-1 code of the language, as documents declare it */
@@ -132,4 +167,5 @@ export interface LanguagePack {
   counts: CountWords;
   money: MoneyWords;
   qualifiers: QualifierWords;
+  times: TimeWords;
 }
