@@ -367,7 +367,7 @@ export function extract(input: ExtractInput): ExtractOutput {
   for (const paragraph of input.paragraphs) {
     if (paragraph.duplicateOf !== null) continue;
     const { people, mentions } = paragraphEntities(input, paragraph, index, roles);
-    const sentences = splitSentences(input.text, paragraph.start, paragraph.end);
+    const sentences = splitSentences(input.text, paragraph.start, paragraph.end, doc.languages);
     // Push one by one: spreading a huge array into push() overflows the call stack.
     for (const claim of paragraphClaims(input, sentences, mentions, index, doc)) claims.push(claim);
     const found = findQuotes(input.text, paragraph, sentences, people, lastSpeaker, roles);

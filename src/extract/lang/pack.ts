@@ -158,6 +158,12 @@ export interface TimeWords {
   ownTime: string[];
 }
 
+/** Where a language's sentences do not end. */
+export interface SentenceWords {
+  /** abbreviations after which a period does not end a sentence, lower case, without their last period */
+  abbreviations: string[];
+}
+
 /** Everything the extractor knows of one language. Every pack has every part (the contract suite checks). */
 export interface LanguagePack {
   /** ISO 639-1 code of the language, as documents declare it */
@@ -168,4 +174,5 @@ export interface LanguagePack {
   money: MoneyWords;
   qualifiers: QualifierWords;
   times: TimeWords;
+  sentences: SentenceWords;
 }

@@ -3,8 +3,9 @@ import { counts } from './counts.js';
 import { money } from './money.js';
 import { numbers } from './numbers.js';
 import { qualifiers } from './qualifiers.js';
+import { sentences } from './sentences.js';
 import { times } from './times.js';
 import { units } from './units.js';
 
 /** What the extractor knows of Spanish. */
-export const es: LanguagePack = { code: 'es', numbers, units, counts, money, qualifiers, times };
+export const es: LanguagePack = { code: 'es', numbers, units, counts, money, qualifiers, times, sentences };
