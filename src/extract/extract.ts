@@ -190,6 +190,7 @@ function registryBodyInside(text: string, name: Span, bodies: BodyMention[], cou
 
 /** Sets what a claim is about; an aggregate becomes an indicator entity with its normalized label. */
 function assignSubject(
+  languages: Languages,
   text: string,
   sentence: Span,
   q: Quantity,
@@ -197,7 +198,7 @@ function assignSubject(
   inSentence: SentenceEntity[],
   index: EntityIndex,
 ) {
-  const subject = subjectOf(text, sentence, q, inSentence);
+  const subject = subjectOf(languages, text, sentence, q, inSentence);
   if (!subject) return;
   // Who and where qualify a measure between its words and its figure ("the photovoltaic power capacity invested
   // by Chinese companies in Latin America quadrupled, rising from 363 MW"), so the indicator reads that stretch.
@@ -205,7 +206,7 @@ function assignSubject(
   const window = Math.max(sentence.start, q.start - 600);
   const at = text.slice(window, q.start).lastIndexOf(subject.name);
   const scope = at >= 0 ? text.slice(window + at, q.start) : subject.name;
-  const indicator = subject.type === 'indicator' ? indicatorOf(scope) : null;
+  const indicator = subject.type === 'indicator' ? indicatorOf(languages, scope) : null;
   if (indicator) {
     const at = text.indexOf(subject.name, sentence.start);
     if (at >= 0 && at < sentence.end)
@@ -337,7 +338,7 @@ function paragraphClaims(
           Math.min(sentence.end, q.end + 80),
           q,
         );
-      assignSubject(text, sentence, q, claim, inSentence.slice(lo, hi), index);
+      assignSubject(doc.languages, text, sentence, q, claim, inSentence.slice(lo, hi), index);
       claims.push(claim);
       const tie = fundingTie(text, claim, inSentence);
       if (tie) claims.push(tie);

@@ -164,6 +164,54 @@ export interface SentenceWords {
   abbreviations: string[];
 }
 
+/** How a language states what a figure is about: the clause subject before a figure verb. */
+export interface SubjectWords {
+  /** regex sources of whole verbs that state a figure of their subject ("reached", "alcanzó", "atingiu") */
+  figureVerbs: string[];
+  /** regex sources of relative words that open a clause about the noun before it ("whose", "cuya") */
+  relatives: string[];
+  /** prepositions that join a figure to the project after it ("in", "para", "no") */
+  projectLinks: string[];
+  /** regex sources of the first words of an adverbial segment, which is no subject ("by", "según", "segundo") */
+  adverbials: string[];
+  /** articles that a subject drops at its start ("the", "los", "uma") */
+  articles: string[];
+  /** regex sources of articles that, before a capitalised name, make the segment a subject after all ("A GWM") */
+  articlesBeforeNames: string[];
+  /** regex sources of the start of an appositive that describes the subject before it ("one of", "uma das"); case-sensitive */
+  appositives: string[];
+  /** pronouns and relative words that name nothing as a subject ("it", "esto") */
+  pronouns: string[];
+  /** the word that opens a reported clause ("statistics show that"), which ends a segment */
+  that: string[];
+}
+
+/** The aggregate measures an indicator's label is made of, by their stable id. */
+export type MeasureId =
+  | 'solar-pv-capacity'
+  | 'wind-capacity'
+  | 'hydropower-capacity'
+  | 'fdi-stock'
+  | 'fdi'
+  | 'trade'
+  | 'exports'
+  | 'imports'
+  | 'loans'
+  | 'infrastructure-projects'
+  | 'jobs'
+  | 'capacity'
+  | 'investment';
+
+/** How a language names an aggregate measure, its actor and its region (an indicator's subject). */
+export interface IndicatorWords {
+  /** regex sources found anywhere in a subject that name each measure ("photovoltaic", "inversión directa") */
+  measures: Record<MeasureId, string[]>;
+  /** regex sources that name China as the actor ("Chinese", "chinesa") */
+  china: string[];
+  /** regex sources that name Latin America (and the Caribbean) as the region */
+  lac: string[];
+}
+
 /** Everything the extractor knows of one language. Every pack has every part (the contract suite checks). */
 export interface LanguagePack {
   /** ISO 639-1 code of the language, as documents declare it */
@@ -175,4 +223,6 @@ export interface LanguagePack {
   qualifiers: QualifierWords;
   times: TimeWords;
   sentences: SentenceWords;
+  subjects: SubjectWords;
+  indicators: IndicatorWords;
 }

@@ -1,11 +1,24 @@
 import type { LanguagePack } from '../pack.js';
 import { counts } from './counts.js';
+import { indicators } from './indicators.js';
 import { money } from './money.js';
 import { numbers } from './numbers.js';
 import { qualifiers } from './qualifiers.js';
 import { sentences } from './sentences.js';
+import { subjects } from './subjects.js';
 import { times } from './times.js';
 import { units } from './units.js';
 
 /** What the extractor knows of Portuguese. */
-export const pt: LanguagePack = { code: 'pt', numbers, units, counts, money, qualifiers, times, sentences };
+export const pt: LanguagePack = {
+  code: 'pt',
+  numbers,
+  units,
+  counts,
+  money,
+  qualifiers,
+  times,
+  sentences,
+  subjects,
+  indicators,
+};
