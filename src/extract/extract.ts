@@ -307,7 +307,14 @@ function paragraphClaims(
     const inSentence = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
     const main = index.mainProject();
     const mainMention = main && { start: 0, end: 0, type: 'project', name: shownName(main), id: main.id };
-    for (const c of findRelations(text, sentence, inSentence, own[0]?.value ?? null, mainMention ?? null))
+    for (const c of findRelations(
+      doc.languages,
+      text,
+      sentence,
+      inSentence,
+      own[0]?.value ?? null,
+      mainMention ?? null,
+    ))
       claims.push(c);
     for (const c of findFunders(text, sentence, inSentence, about)) claims.push(c);
     const quantities = [

@@ -212,6 +212,60 @@ export interface IndicatorWords {
   lac: string[];
 }
 
+/** A project's lifecycle stage, as the contract's `status` value. */
+export type ProjectStatus =
+  | 'announced'
+  | 'signed'
+  | 'under_construction'
+  | 'operational'
+  | 'completed'
+  | 'expanded'
+  | 'suspended'
+  | 'cancelled';
+
+/** How a language says what stage a project is at. */
+export interface StatusWords {
+  /** regex sources of the words of each stage ("began operations", "en construcción", "inaugurou"), most specific first */
+  words: Record<ProjectStatus, string[]>;
+}
+
+/** A project's party named after a cue word. */
+export type PartyRole = 'contractor' | 'investor' | 'lender' | 'operator';
+
+/** How a language ties a project to its parties, its place, its plan, and refers back to it. */
+export interface RelationWords {
+  /** regex sources of the cue words before a project's party, by its role ("built by", "financiado por el") */
+  partyCues: Record<PartyRole, string[]>;
+  /** articles that may stand between a cue and the party's describer and name ("the", "la", "os") */
+  articles: string[];
+  /**
+   * A party named only by what it is ("a Chinese company", "una empresa estatal china"): its indefinite articles,
+   * the words of size or ownership before the demonym, the demonyms of China (regex sources), the nouns after the
+   * demonym and those before it, and the words of state ownership after the demonym ("state-owned") or the noun
+   * ("estatal")
+   */
+  describedParty: {
+    articles: string[];
+    sizes: string[];
+    chinese: string[];
+    nouns: string[];
+    nounsBefore: string[];
+    stateOwned: string[];
+    stateOwnedBefore: string[];
+  };
+  /** regex sources of phrases that refer back to the project spoken of ("the project", "la obra", "o empreendimento") */
+  anaphors: string[];
+  /** regex sources of the cue before where a project is ("located in", "ubicado en") */
+  located: string[];
+  /** prepositions and articles between a project and the place right after it ("in the", "en la", "no") */
+  placeLinks: string[];
+  placeArticles: string[];
+  /** regex sources of the cue before the plan or mechanism a project is part of ("as part of", "en el marco del") */
+  partOf: string[];
+  /** the articles that may follow that cue ("the", "el", "os") */
+  partOfArticles: string[];
+}
+
 /** Everything the extractor knows of one language. Every pack has every part (the contract suite checks). */
 export interface LanguagePack {
   /** ISO 639-1 code of the language, as documents declare it */
@@ -225,4 +279,6 @@ export interface LanguagePack {
   sentences: SentenceWords;
   subjects: SubjectWords;
   indicators: IndicatorWords;
+  statuses: StatusWords;
+  relations: RelationWords;
 }

@@ -4,12 +4,14 @@ import { indicators } from './indicators.js';
 import { money } from './money.js';
 import { numbers } from './numbers.js';
 import { qualifiers } from './qualifiers.js';
+import { relations } from './relations.js';
 import { sentences } from './sentences.js';
+import { statuses } from './statuses.js';
 import { subjects } from './subjects.js';
 import { times } from './times.js';
 import { units } from './units.js';
 
-/** What the extractor knows of Spanish. */
+/** What the extractor knows of Spanish: one file per concern, assembled here. */
 export const es: LanguagePack = {
   code: 'es',
   numbers,
@@ -21,4 +23,6 @@ export const es: LanguagePack = {
   sentences,
   subjects,
   indicators,
+  statuses,
+  relations,
 };
