@@ -316,7 +316,7 @@ function paragraphClaims(
       mainMention ?? null,
     ))
       claims.push(c);
-    for (const c of findFunders(text, sentence, inSentence, about)) claims.push(c);
+    for (const c of findFunders(doc.languages, text, sentence, inSentence, about)) claims.push(c);
     const quantities = [
       ...findQuantities(doc.languages, text, sentence.start, sentence.end, input.language, doc.context),
       ...findMultiplyVerbs(doc.languages, text, sentence.start, sentence.end, input.language),

@@ -266,6 +266,57 @@ export interface RelationWords {
   partOfArticles: string[];
 }
 
+/** What a verb of giving says of the party before it: it lends, donates, finances, grants, hands over, or another. */
+export type GivingVerb = 'lend' | 'donate' | 'finance' | 'grant' | 'hand' | 'other';
+
+/** How a language says who lends or gives ("China Eximbank provides ... loan", "el Gobierno chino donó"). */
+export interface FunderWords {
+  /** regex sources of whole verbs of giving, by what they say of the party */
+  verbs: Record<GivingVerb, string[]>;
+  /** regex sources of the words between a party and its verb ("will", "agreed to"), those of them that make a verb of a bare form, and the bare forms that are nouns after one party ("a MOFCOM grant") */
+  auxiliaries: string[];
+  modals: string[];
+  bareVerbs: string[];
+  /** regex sources of what is given: a loan, a grant or aid, money (besides figures), goods or people */
+  given: { loan: string[]; grant: string[]; money: string[]; goods: string[] };
+  /** in a figure given: regex sources of scale words, currency words after it, and currency words before it */
+  moneyScales: string[];
+  moneyAfter: string[];
+  moneyBefore: string[];
+  /** regex sources of what is given that is no aid ("a concession"), and of what makes a party no lender or donor ("a guarantee") */
+  notAid: string[];
+  otherRoles: string[];
+  /** "CDB loan for ...": regex sources of the loan words, and the words after them */
+  ownLoans: string[];
+  ownLoanLinks: string[];
+  /** regex sources of words that make an organization a bank, or a part of a state */
+  banks: string[];
+  stateBodies: string[];
+  /** a country as its state: nouns after it ("Chinese Government"), the qualifiers before those, the possessive */
+  stateAfter: string[];
+  stateQualifiers: string[];
+  possessives: string[];
+  /** nouns before "of" and a country ("Government of China", "Gobierno de China"), and nouns before a demonym ("el Gobierno chino") */
+  stateOf: string[];
+  stateBefore: string[];
+  /** a city or province as its government: qualifiers and nouns after it, phrases before it ("the city of") */
+  placeQualifiers: string[];
+  placeBodies: string[];
+  placeOf: string[];
+  /** prepositions before where an embassy is ("in", "en", "no"), the article before its name, the words joining its words */
+  stationedLinks: string[];
+  stationedArticles: string[];
+  nameJoiners: string[];
+  /** definite articles ("the", "el", "o"), the words for "of", and the articles after "of" in a state's name */
+  articles: string[];
+  of: string[];
+  ofArticles: string[];
+  /** words that may stand right before a party, as written (case-sensitive: "The", "el", "China's") */
+  partyBoundary: string[];
+  /** words that join parties given together ("CDB and ICBC", "BNDES y CAF") */
+  joiners: string[];
+}
+
 /** Everything the extractor knows of one language. Every pack has every part (the contract suite checks). */
 export interface LanguagePack {
   /** ISO 639-1 code of the language, as documents declare it */
@@ -281,4 +332,5 @@ export interface LanguagePack {
   indicators: IndicatorWords;
   statuses: StatusWords;
   relations: RelationWords;
+  funders: FunderWords;
 }

@@ -1,5 +1,6 @@
 import type { LanguagePack } from '../pack.js';
 import { counts } from './counts.js';
+import { funders } from './funders.js';
 import { indicators } from './indicators.js';
 import { money } from './money.js';
 import { numbers } from './numbers.js';
@@ -25,4 +26,5 @@ export const es: LanguagePack = {
   indicators,
   statuses,
   relations,
+  funders,
 };
