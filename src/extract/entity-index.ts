@@ -1,31 +1,7 @@
 import type { EntityType } from '../domain/entity.js';
+import type { Languages } from './lang/languages.js';
+import { nameCuesOf } from './name-cues.js';
 import type { ExtractedEntity, Span } from './types.js';
-
-// Words a project's name may add or drop without naming another project ("Chancay Port", "Puerto de Chancay").
-const projectNoise = new Set([
-  'port',
-  'puerto',
-  'porto',
-  'megapuerto',
-  'megaport',
-  'harbor',
-  'harbour',
-  'of',
-  'de',
-  'del',
-  'da',
-  'do',
-  'the',
-  'el',
-  'la',
-  'o',
-  'a',
-  'project',
-  'proyecto',
-  'projeto',
-  'international',
-  'internacional',
-]);
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’']/g, "'");
 const words = (s: string) =>
@@ -46,6 +22,12 @@ export const shownName = (e: ExtractedEntity & { written?: string | undefined })
 export class EntityIndex {
   private readonly entities: Indexed[] = [];
   private readonly byKey = new Map<string, Indexed>();
+  // Words a project's name may add or drop without naming another project ("Chancay Port", "Puerto de Chancay").
+  private readonly projectNoise: ReadonlySet<string>;
+
+  constructor(languages: Languages) {
+    this.projectNoise = nameCuesOf(languages).projectNoise;
+  }
 
   /**
    * Records a mention; returns the entity it was merged into. `written` is how the document names a reference
@@ -128,7 +110,7 @@ export class EntityIndex {
   private keyOf(type: EntityType, name: string, id: string | null): string {
     if (id) return id;
     if (type === 'project') {
-      const core = words(name).filter((w) => !projectNoise.has(w));
+      const core = words(name).filter((w) => !this.projectNoise.has(w));
       return `project:${(core.length ? core : words(name)).join(' ')}`;
     }
     return `${type}:${words(name).join(' ')}`;

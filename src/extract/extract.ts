@@ -12,6 +12,7 @@ import { perLanguages, type Languages } from './lang/languages.js';
 import type { MoneyKind } from './lang/pack.js';
 import { numberStyle } from './number.js';
 import { findMultiplyVerbs, findQuantities, type Quantity, type QuantityContext } from './quantity.js';
+import { nameCuesOf } from './name-cues.js';
 import { findPlaces } from './places.js';
 import { saysFloor } from './qualifier.js';
 import { findQuotes, roleOf, type Quote, type Speaker } from './quotes.js';
@@ -108,6 +109,7 @@ function claimOf(text: string, q: Quantity, time: string | null): ExtractedClaim
 
 /** Records the entities of one paragraph in the index; returns their mentions, and the people for quotes. */
 function paragraphEntities(
+  languages: Languages,
   input: ExtractInput,
   paragraph: Span,
   index: EntityIndex,
@@ -123,7 +125,7 @@ function paragraphEntities(
     mentions.push({ start: span.start, end: span.end, type, name: shownName(entity), id: entity.id });
     if (type === 'person') {
       people.push({ start: span.start, end: span.end, name: entity.name });
-      const role = roleOf(text, span);
+      const role = roleOf(languages, text, span);
       if (role) roles.set(role, entity.name);
     }
   };
@@ -144,37 +146,41 @@ function paragraphEntities(
     record(bodyEntityType(m.body), m.body.name, m.body.id, m, text.slice(m.start, m.end));
     known.push(m);
   }
-  const facilities = findFacilities(text, paragraph.start, paragraph.end);
+  const facilities = findFacilities(languages, text, paragraph.start, paragraph.end);
   for (const m of facilities) record(m.type, m.name, null, m);
   const named = [
-    ...findNames(text, tokens, [...known, ...facilities], places),
-    ...findDescribedProjects(text, paragraph.start, paragraph.end),
+    ...findNames(languages, text, tokens, [...known, ...facilities], places),
+    ...findDescribedProjects(languages, text, paragraph.start, paragraph.end),
   ];
   for (const m of named) {
     // A name that a facility already carries ("la llamada Jorge Cepernic") is that facility, not a person.
     const facility = m.type === 'person' ? index.projectEndingWith(m.name) : undefined;
-    const body = m.type === 'organization' ? registryBodyInside(text, m, bodies, countries) : undefined;
+    const body =
+      m.type === 'organization' ? registryBodyInside(languages, text, m, bodies, countries) : undefined;
     if (facility) record('project', facility.name, null, m);
     else if (body)
       record(bodyEntityType(body.body), body.body.name, body.body.id, m, text.slice(m.start, m.end));
     else record(m.type, m.name, null, m);
   }
   // Phases of the projects named so far, this paragraph's included ("Cauchari II").
-  for (const m of findNumberedPhases(text, paragraph.start, paragraph.end, index.projectHeads()))
+  for (const m of findNumberedPhases(languages, text, paragraph.start, paragraph.end, index.projectHeads()))
     record(m.type, m.name, null, m);
   return { people, mentions: mentions.sort((a, b) => a.start - b.start) };
 }
-
-// Words a company's full name adds to the name the registry knows: legal forms and generic company words.
-const companyWords =
-  /^(?:corporation|corp|corporación|corporação|limited|ltd|ltda|co|company|compañía|companhia|inc|incorporated|s\.?a|plc|group|grupo|holding|holdings|investment|investments|empresa|pública|publica|estratégica|estrategica|de|del|da|do|of|the|y|e|and|la|el)$/iu;
 
 /**
  * "China Development Bank Corporation", "Comisión Federal de Electricidad de México", "Companhia Três Gargantas":
  * an unlisted organization name made of a registry body's name (of an organization), country names and legal or
  * generic company words is that body.
  */
-function registryBodyInside(text: string, name: Span, bodies: BodyMention[], countries: Span[]) {
+function registryBodyInside(
+  languages: Languages,
+  text: string,
+  name: Span,
+  bodies: BodyMention[],
+  countries: Span[],
+) {
+  const { companyWords } = nameCuesOf(languages);
   const inner = bodies
     .filter((b) => b.body.type === 'organization' && b.start >= name.start && b.end <= name.end)
     .sort((a, b) => b.end - b.start - (a.end - a.start))[0];
@@ -359,7 +365,7 @@ function paragraphClaims(
  * so a repeated paragraph never yields a second claim, mention or quote. Pure: no database, no I/O.
  */
 export function extract(input: ExtractInput): ExtractOutput {
-  const index = new EntityIndex();
+  const index = new EntityIndex(registeredLanguages);
   const claims: ExtractedClaim[] = [];
   const quotes: Quote[] = [];
   let lastSpeaker: string | null = null;
@@ -374,11 +380,11 @@ export function extract(input: ExtractInput): ExtractOutput {
   };
   for (const paragraph of input.paragraphs) {
     if (paragraph.duplicateOf !== null) continue;
-    const { people, mentions } = paragraphEntities(input, paragraph, index, roles);
+    const { people, mentions } = paragraphEntities(doc.languages, input, paragraph, index, roles);
     const sentences = splitSentences(input.text, paragraph.start, paragraph.end, doc.languages);
     // Push one by one: spreading a huge array into push() overflows the call stack.
     for (const claim of paragraphClaims(input, sentences, mentions, index, doc)) claims.push(claim);
-    const found = findQuotes(input.text, paragraph, sentences, people, lastSpeaker, roles);
+    const found = findQuotes(doc.languages, input.text, paragraph, sentences, people, lastSpeaker, roles);
     for (const quote of found.quotes) quotes.push(quote);
     lastSpeaker = found.lastSpeaker;
   }

@@ -1,6 +1,6 @@
 import { perLanguages, type Languages } from './lang/languages.js';
 import type { PartyRole, ProjectStatus, RelationWords } from './lang/pack.js';
-import { COMPANY_DESCRIBERS, COMPANY_NOUNS } from './name-cues.js';
+import { nameCuesOf } from './name-cues.js';
 import type { SentenceEntity } from './subjects.js';
 import type { ExtractedClaim, Span } from './types.js';
 
@@ -26,7 +26,7 @@ const relationsOf = perLanguages((languages) => {
   const party = (pick: (d: RelationWords['describedParty']) => readonly string[]) =>
     words((r) => pick(r.describedParty));
   const optional = (source: string) => (source === '(?!)' ? '' : `(?:${source}\\s+)?`);
-  const [companyNouns, describers] = [COMPANY_NOUNS, COMPANY_DESCRIBERS];
+  const { companyNouns, companyDescribers: describers } = nameCuesOf(languages);
   // Cue words that name the party of a project after them ("built by X", "financiado por el X").
   const partyAfter = roles.map(
     (role) => [role, new RegExp(`(?:${words((r) => r.partyCues[role])})`, 'iu')] as const,

@@ -317,6 +317,112 @@ export interface FunderWords {
   joiners: string[];
 }
 
+/** How a language shapes the names of organizations and people, and the words around them. */
+export interface NameWords {
+  /** capitalised words that start a sentence or phrase without being part of a name ("The", "Según", "Isso") */
+  leadingWords: string[];
+  /** words that make a capitalised phrase an organization wherever they stand in it ("Bank", "Instituto") */
+  orgHeads: string[];
+  /** words that make a phrase an event ("Forum", "Cumbre") */
+  eventHeads: string[];
+  /** last words of a publication, not its publisher ("Database", "Report") */
+  publicationTails: string[];
+  /** capitalised words of regions and peoples, which are nobody's name ("Latin", "Caribbean") */
+  regionWords: string[];
+  /** capitalised words after a first name that make the phrase something else ("Street", "Copa") */
+  notASurname: string[];
+  /** lower-case words that may join the capitalised words of one name ("Bank of China", "Lula da Silva") */
+  connectors: string[];
+  /** particles between surnames, never right after a first name ("da", "de"), and the lower-case words a person's name may hold */
+  nameParticles: string[];
+  personParticles: string[];
+  /** words that join several names in one run ("Michel Temer and Xi Jinping") */
+  coordinators: string[];
+  /** abbreviations whose period stays inside a name ("St. John's"), as written */
+  abbreviations: string[];
+  /** words after which a number belongs to the name ("Line 1", "Fase 2") */
+  numbered: string[];
+  /** regex sources of the words before a byline's name ("By", "Foto:"), of credit words and their "by" ("photo by") */
+  bylines: string[];
+  credits: string[];
+  creditBy: string[];
+  /** regex sources of nouns that say a name is a company or bank ("empresa", "firm"), and of their describers ("estatal", "chinese") */
+  companyNouns: string[];
+  companyDescribers: string[];
+  /** an appositive that says the name before it is an organization ("A Mixue, maior rede chinesa"): articles, adjectives, regex sources of nouns */
+  appositiveArticles: string[];
+  appositiveAdjectives: string[];
+  appositiveNouns: string[];
+  /** regex sources of legal and generic words a company's full name adds to a registry body's name ("Corporation", "de") */
+  companyWords: string[];
+  /** money "from" a name: words of an amount and the prepositions after them ("millones de dólares de Goldman Sachs") */
+  moneyWords: string[];
+  moneyFrom: string[];
+}
+
+/** How a language names projects and facilities. */
+export interface FacilityWords {
+  /** capitalised words that, last in a phrase, make it a project ("Chancay Port"), and first in it ("Puerto de Chancay") */
+  projectTails: string[];
+  projectHeads: string[];
+  /** words a project's name may add or drop without naming another project ("port", "de", "proyecto"), lower case */
+  projectNoise: string[];
+  /** lower-case facility words before a name ("megapuerto de Chancay", "the port of"), and the words between */
+  before: string[];
+  beforeOf: string[];
+  /** regex sources of lower-case words of local government before a place ("prefeitura de"), and the words between; case-sensitive */
+  offices: string[];
+  officeOf: string[];
+  /** a name defined as a facility ("X es una planta hidroeléctrica"): copulas, articles, regex sources of facility nouns */
+  copulas: string[];
+  definedArticles: string[];
+  definedFacilities: string[];
+  /** regex sources of lower-case facility nouns before a name or place ("represas", "data centers"), tried longest first */
+  facilities: string[];
+  /** words between a facility noun and its complement ("fábrica de pneus"), its name ("planta de"), the words of a name, a place */
+  complementOf: string[];
+  nameOf: string[];
+  nameJoiners: string[];
+  placeLinks: string[];
+  /** words before a facility noun that let a place alone name it ("una planta en México") */
+  introducers: string[];
+  /** regex sources of facility nouns after an organization's name ("Huawei data center") */
+  afterName: string[];
+  /** a line between two places ("linha entre Maranhão e Goiás"): regex sources of line nouns, and the words */
+  lines: string[];
+  lineOf: string[];
+  between: string[];
+  and: string[];
+  /** a project described by its rating ("the 500 kV ... project"): articles, and the nouns that end it */
+  describedArticles: string[];
+  describedNouns: string[];
+}
+
+/** How a language introduces people and attributes speech. */
+export interface QuoteWords {
+  /** titles before a person's name, as written ("President", "Ministra", "Sr") */
+  titles: string[];
+  /** lower-case regex sources of titles and roles a person is introduced with ("ambassador", "vocero") */
+  roles: string[];
+  /** a role after a name and a comma ("Jorge Heine, former ambassador"): the articles, and the regex sources of the words */
+  roleAfterArticles: string[];
+  roleAfterWords: string[];
+  /** words that may stand between a name's comma and its role ("former", "ex", "the") */
+  roleLeads: string[];
+  /** the articles before a role that speaks ("the ambassador said", "dijo el mandatario") */
+  roleArticles: string[];
+  /** regex sources of role words that introduce the person after them ("el gerente del metro, Andrés Escobar") */
+  introducingRoles: string[];
+  /** regex sources of verbs of speaking ("said", "afirmó", "disse") */
+  speechVerbs: string[];
+  /** the word that opens reported speech ("said that", "dijo que") */
+  that: string[];
+  /** pronouns that speak as the last speaker, capitalised ("He", "Ela") */
+  pronouns: string[];
+  /** particles inside a speaker's name ("Lula da Silva") */
+  nameParticles: string[];
+}
+
 /** Everything the extractor knows of one language. Every pack has every part (the contract suite checks). */
 export interface LanguagePack {
   /** ISO 639-1 code of the language, as documents declare it */
@@ -333,4 +439,7 @@ export interface LanguagePack {
   statuses: StatusWords;
   relations: RelationWords;
   funders: FunderWords;
+  names: NameWords;
+  facilities: FacilityWords;
+  quotes: QuoteWords;
 }

@@ -1,10 +1,13 @@
 import type { LanguagePack } from '../pack.js';
 import { counts } from './counts.js';
+import { facilities } from './facilities.js';
 import { funders } from './funders.js';
 import { indicators } from './indicators.js';
 import { money } from './money.js';
+import { names } from './names.js';
 import { numbers } from './numbers.js';
 import { qualifiers } from './qualifiers.js';
+import { quotes } from './quotes.js';
 import { relations } from './relations.js';
 import { sentences } from './sentences.js';
 import { statuses } from './statuses.js';
@@ -27,4 +30,7 @@ export const es: LanguagePack = {
   statuses,
   relations,
   funders,
+  names,
+  facilities,
+  quotes,
 };
