@@ -137,7 +137,7 @@ function paragraphEntities(
   }
   // Places whose name is ambiguous need a country of the document named so far, or of this paragraph.
   const places: Span[] = [];
-  for (const m of findPlaces(text, tokens, input.language, index.countryIds())) {
+  for (const m of findPlaces(languages, text, tokens, input.language, index.countryIds())) {
     record('place', m.place.name, m.place.id, m);
     places.push(m);
   }

@@ -423,6 +423,19 @@ export interface QuoteWords {
   nameParticles: string[];
 }
 
+/** How a language marks a name as a place ("port of Santos", "en Colón", "Colón province"). */
+export interface PlaceWords {
+  /** words before a name that make it a place, lower case ("in", "puerto de", "no"); only the document's own language's count */
+  cuesBefore: string[];
+  /** words after a name that make it a place ("port", "province") */
+  cuesAfter: string[];
+  /** region words alone before a name, in any document ("provincia", "região") */
+  regionWords: string[];
+  /** words before or after a name that mean its region rather than the city of the same name ("state of", "province") */
+  regionBefore: string[];
+  regionAfter: string[];
+}
+
 /** Everything the extractor knows of one language. Every pack has every part (the contract suite checks). */
 export interface LanguagePack {
   /** ISO 639-1 code of the language, as documents declare it */
@@ -442,4 +455,5 @@ export interface LanguagePack {
   names: NameWords;
   facilities: FacilityWords;
   quotes: QuoteWords;
+  places: PlaceWords;
 }

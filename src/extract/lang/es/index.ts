@@ -6,6 +6,7 @@ import { indicators } from './indicators.js';
 import { money } from './money.js';
 import { names } from './names.js';
 import { numbers } from './numbers.js';
+import { places } from './places.js';
 import { qualifiers } from './qualifiers.js';
 import { quotes } from './quotes.js';
 import { relations } from './relations.js';
@@ -33,4 +34,5 @@ export const es: LanguagePack = {
   names,
   facilities,
   quotes,
+  places,
 };
