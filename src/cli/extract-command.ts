@@ -4,6 +4,7 @@ import { PuenteError, badRequest, unsupportedInput } from '../domain/errors.js';
 import { readDocuments } from '../ingest/read-document.js';
 import { positiveInteger } from './ingest-command.js';
 import { toContract } from '../pipeline/contract.js';
+import { defaultLexicon } from '../reference/lexicon.js';
 import { say } from './output.js';
 
 function table(result: ReturnType<typeof toContract>): string {
@@ -62,7 +63,7 @@ export function registerExtract(program: Command) {
           'give --item a number from 1 to the count',
         );
       }
-      const result = toContract(doc);
+      const result = toContract(doc, defaultLexicon());
       say(opts.format === 'json' ? JSON.stringify(result, null, 2) : table(result));
     });
 }

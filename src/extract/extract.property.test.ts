@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../ingest/read-document.js';
 import { toContract } from '../pipeline/contract.js';
+import { defaultLexicon } from '../reference/lexicon.js';
 
 // Pieces the extractor reacts to, mixed with noise, so random documents exercise every rule.
 const pieces = [
@@ -96,7 +97,7 @@ const documentText = fc
 function checkContract(text: string, lang?: string) {
   const front = lang ? `---\nlanguage: ${lang}\ndate: 2025-06-01\n---\n` : '';
   const doc = readDocument('random.md', new TextEncoder().encode(front + text), { lenient: true });
-  const out = toContract(doc);
+  const out = toContract(doc, defaultLexicon());
   JSON.parse(JSON.stringify(out));
   for (const c of out.claims) {
     expect(c.start).toBeGreaterThanOrEqual(0);
@@ -123,7 +124,7 @@ describe('extraction on any input', () => {
   it('answers empty text, binary noise, Chinese and unbalanced quotes with a valid contract', () => {
     checkContract('');
     const noise = Uint8Array.from({ length: 5000 }, (_, i) => (i * 7919 + 13) % 256);
-    const fromNoise = toContract(readDocument('noise.bin', noise, { lenient: true }));
+    const fromNoise = toContract(readDocument('noise.bin', noise, { lenient: true }), defaultLexicon());
     expect(fromNoise.contract).toBe(1);
     checkContract('中国对拉美投资存量达到5962亿美元。秘鲁钱凯港。');
     checkContract('"He said $5 billion and “never closed the quote, said Li. «Otra vez US$ 3,7 bilhões');
@@ -133,7 +134,10 @@ describe('extraction on any input', () => {
     const unit =
       'China lent US$ 1.3 billion for the 100 MW "solar" park in Peru, said Ana Pérez, over 200 projects ';
     const line = unit.repeat(Math.ceil(2e6 / unit.length));
-    const out = toContract(readDocument('long.txt', new TextEncoder().encode(line), { lenient: true }));
+    const out = toContract(
+      readDocument('long.txt', new TextEncoder().encode(line), { lenient: true }),
+      defaultLexicon(),
+    );
     expect(out.source.paragraphs).toBe(1);
     expect(out.claims.length).toBeGreaterThan(50_000);
   });

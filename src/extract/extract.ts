@@ -7,7 +7,6 @@ import { EntityIndex, shownName } from './entity-index.js';
 import { indicatorOf } from './indicators.js';
 import { findDescribedProjects, findFacilities, findNames, findNumberedPhases } from './names.js';
 import { pesoCurrency } from './currency.js';
-import { registeredLanguages } from './lang/index.js';
 import { perLanguages, type Languages } from './lang/languages.js';
 import type { MoneyKind } from './lang/pack.js';
 import { numberStyle } from './number.js';
@@ -22,6 +21,7 @@ import { splitSentences } from './sentences.js';
 import { subjectOf, subjectReach, type SentenceEntity } from './subjects.js';
 import { findTimes, type TimeExpr } from './times.js';
 import { tokenize } from './tokens.js';
+import { languagesOf, type Lexicon } from './lexicon.js';
 import type { ExtractedClaim, ExtractedEntity, Span } from './types.js';
 
 /** What the extractor reads: a normalized text cut into paragraphs, its language and date if known. */
@@ -109,13 +109,14 @@ function claimOf(text: string, q: Quantity, time: string | null): ExtractedClaim
 
 /** Records the entities of one paragraph in the index; returns their mentions, and the people for quotes. */
 function paragraphEntities(
-  languages: Languages,
+  lexicon: Lexicon,
   input: ExtractInput,
   paragraph: Span,
   index: EntityIndex,
   roles: Map<string, string>,
 ) {
   const { text } = input;
+  const languages = languagesOf(lexicon);
   const tokens = tokenize(text, paragraph.start, paragraph.end);
   const known: Span[] = [];
   const mentions: SentenceEntity[] = [];
@@ -130,18 +131,18 @@ function paragraphEntities(
     }
   };
   const countries: Span[] = [];
-  for (const m of findCountries(text, tokens, input.language)) {
+  for (const m of findCountries(lexicon, text, tokens, input.language)) {
     record('country', m.country.name, m.country.id, m);
     known.push(m);
     countries.push(m);
   }
   // Places whose name is ambiguous need a country of the document named so far, or of this paragraph.
   const places: Span[] = [];
-  for (const m of findPlaces(languages, text, tokens, input.language, index.countryIds())) {
+  for (const m of findPlaces(lexicon, text, tokens, input.language, index.countryIds())) {
     record('place', m.place.name, m.place.id, m);
     places.push(m);
   }
-  const bodies = findBodies(text, tokens);
+  const bodies = findBodies(lexicon, text, tokens);
   for (const m of bodies) {
     record(bodyEntityType(m.body), m.body.name, m.body.id, m, text.slice(m.start, m.end));
     known.push(m);
@@ -149,7 +150,7 @@ function paragraphEntities(
   const facilities = findFacilities(languages, text, paragraph.start, paragraph.end);
   for (const m of facilities) record(m.type, m.name, null, m);
   const named = [
-    ...findNames(languages, text, tokens, [...known, ...facilities], places),
+    ...findNames(lexicon, text, tokens, [...known, ...facilities], places),
     ...findDescribedProjects(languages, text, paragraph.start, paragraph.end),
   ];
   for (const m of named) {
@@ -271,7 +272,8 @@ function withoutRepeatedTies(claims: ExtractedClaim[]): ExtractedClaim[] {
 
 /** What reading one document carries from sentence to sentence. */
 interface DocumentState {
-  /** the language packs the document is read with */
+  /** the gazetteers and language packs the document is read with, and the set of those packs */
+  lexicon: Lexicon;
   languages: Languages;
   context: QuantityContext;
   /** the currency of the last money figure read, which a bare "414 millones" continues */
@@ -322,7 +324,7 @@ function paragraphClaims(
       mainMention ?? null,
     ))
       claims.push(c);
-    for (const c of findFunders(doc.languages, text, sentence, inSentence, about)) claims.push(c);
+    for (const c of findFunders(doc.lexicon, text, sentence, inSentence, about)) claims.push(c);
     const quantities = [
       ...findQuantities(doc.languages, text, sentence.start, sentence.end, input.language, doc.context),
       ...findMultiplyVerbs(doc.languages, text, sentence.start, sentence.end, input.language),
@@ -362,17 +364,19 @@ function paragraphClaims(
 
 /**
  * Runs every extractor over the paragraphs of a document. A paragraph that repeats an earlier one is skipped,
- * so a repeated paragraph never yields a second claim, mention or quote. Pure: no database, no I/O.
+ * so a repeated paragraph never yields a second claim, mention or quote. Pure: no database, no I/O; what it knows
+ * besides the text (gazetteers, language packs) is the `lexicon` its caller passes (src/reference/lexicon.ts).
  */
-export function extract(input: ExtractInput): ExtractOutput {
-  const index = new EntityIndex(registeredLanguages);
+export function extract(input: ExtractInput, lexicon: Lexicon): ExtractOutput {
+  const languages = languagesOf(lexicon);
+  const index = new EntityIndex(languages);
   const claims: ExtractedClaim[] = [];
   const quotes: Quote[] = [];
   let lastSpeaker: string | null = null;
   // Who holds each role in this document ("ambassador" -> "Sabino Vaca Narvaja"), for "the ambassador said".
   const roles = new Map<string, string>();
-  const languages = registeredLanguages;
   const doc: DocumentState = {
+    lexicon,
     languages,
     context: { style: numberStyle(input.text), peso: pesoCurrency(languages, input.text) },
     currency: null,
@@ -380,7 +384,7 @@ export function extract(input: ExtractInput): ExtractOutput {
   };
   for (const paragraph of input.paragraphs) {
     if (paragraph.duplicateOf !== null) continue;
-    const { people, mentions } = paragraphEntities(doc.languages, input, paragraph, index, roles);
+    const { people, mentions } = paragraphEntities(lexicon, input, paragraph, index, roles);
     const sentences = splitSentences(input.text, paragraph.start, paragraph.end, doc.languages);
     // Push one by one: spreading a huge array into push() overflows the call stack.
     for (const claim of paragraphClaims(input, sentences, mentions, index, doc)) claims.push(claim);

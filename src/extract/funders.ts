@@ -1,5 +1,6 @@
-import { loadBodies, type KnownBody } from '../reference/organizations.js';
+import { bodiesById } from './bodies.js';
 import { perLanguages, type Languages } from './lang/languages.js';
+import { languagesOf, type Lexicon } from './lexicon.js';
 import type { FunderWords, GivingVerb } from './lang/pack.js';
 import type { SentenceEntity } from './subjects.js';
 import type { ExtractedClaim, Span } from './types.js';
@@ -124,11 +125,10 @@ const nameWritten = (name: string): RegExp => {
   if (!re) written.set(name, (re = new RegExp(`(?<![\\p{L}])${escaped(name)}(?![\\p{L}])`, 'iu')));
   return re;
 };
-let bodies: Map<string, KnownBody> | undefined;
 /** What kind of party an organization or mechanism is: a bank, a part of a state, or another body. */
-function bodyKind(languages: Languages, id: string | null, written: string): Party['kind'] {
-  const { isBank, isStateBody } = fundersOf(languages);
-  bodies ??= new Map(loadBodies().map((b) => [b.id, b]));
+function bodyKind(lexicon: Lexicon, id: string | null, written: string): Party['kind'] {
+  const { isBank, isStateBody } = fundersOf(languagesOf(lexicon));
+  const bodies = bodiesById(lexicon);
   const known = id ? bodies.get(id) : undefined;
   const names = `${known?.name ?? ''} ${written}`;
   if (isBank.test(names) || /bank/iu.test(known?.kind ?? '')) return 'bank';
@@ -144,7 +144,7 @@ const rank = (e: SentenceEntity) =>
  * article, "and"), with only what its kind allows between the entity and `end`.
  */
 function partyEndingAt(
-  languages: Languages,
+  lexicon: Lexicon,
   text: string,
   sentence: Span,
   entities: SentenceEntity[],
@@ -161,7 +161,7 @@ function partyEndingAt(
     article: leadingArticle,
     ofArticle,
     partyBoundary,
-  } = fundersOf(languages);
+  } = fundersOf(languagesOf(lexicon));
   const isStateTail = (rest: string) => {
     const m = stateTail.exec(rest);
     return m !== null && stationedIn.test(m[1] ?? '');
@@ -185,7 +185,7 @@ function partyEndingAt(
       if (joined) start += joined.index + joined[0].length;
       const own = text.slice(start, e.end);
       if (!e.id && legalWords.test(own)) continue;
-      if (rest === '' || (e.id ? orgTail : legalTail).test(rest)) kind = bodyKind(languages, e.id, own);
+      if (rest === '' || (e.id ? orgTail : legalTail).test(rest)) kind = bodyKind(lexicon, e.id, own);
     } else if (e.type === 'country') {
       // "Government of China", "la Embajada de China en Bolivia", "el Gobierno chino".
       const head = stationedIn.test(rest) ? (stateHead.exec(before) ?? stateBefore.exec(before)) : null;
@@ -224,17 +224,17 @@ function partyEndingAt(
 
 /** The parties given together before `end`: "CDB, BoC, and ABC", "China Construction Bank and ICBC". */
 function partiesEndingAt(
-  languages: Languages,
+  lexicon: Lexicon,
   text: string,
   sentence: Span,
   entities: SentenceEntity[],
   end: number,
 ): Party[] {
-  const { coordination } = fundersOf(languages);
+  const { coordination } = fundersOf(languagesOf(lexicon));
   const parties: Party[] = [];
   let at = end;
   for (;;) {
-    const party = partyEndingAt(languages, text, sentence, entities, at);
+    const party = partyEndingAt(lexicon, text, sentence, entities, at);
     if (!party) break;
     parties.unshift(party);
     const joined = coordination.exec(text.slice(Math.max(sentence.start, party.start - 12), party.start));
@@ -319,7 +319,7 @@ function firstFrom<T>(list: T[], key: (t: T) => number, at: number): number {
  * from the party to the words that tell the role.
  */
 export function findFunders(
-  languages: Languages,
+  lexicon: Lexicon,
   text: string,
   sentence: Span,
   entities: SentenceEntity[],
@@ -364,15 +364,15 @@ export function findFunders(
       rule,
     });
   };
-  const { verbs, bareVerb, modal, ownLoan } = fundersOf(languages);
+  const { verbs, bareVerb, modal, ownLoan } = fundersOf(languagesOf(lexicon));
   for (const verb of body.matchAll(verbs)) {
     const at = sentence.start + verb.index;
     const verbEnd = at + verb[0].length;
     const group = [1, 2, 3, 4, 5, 6].find((g) => verb[g + 1] !== undefined) ?? 6;
-    const parties = partiesEndingAt(languages, text, sentence, near(at), at);
+    const parties = partiesEndingAt(lexicon, text, sentence, near(at), at);
     const word = verb[group + 1] ?? '';
     if (bareVerb.test(word) && !modal.test(verb[1] ?? '') && parties.length < 2) continue;
-    const given = givenAfter(languages, text, verbEnd, Math.min(sentence.end, verbEnd + 120));
+    const given = givenAfter(languagesOf(lexicon), text, verbEnd, Math.min(sentence.end, verbEnd + 120));
     for (const party of parties) {
       const found = roleOf(group, party, given);
       if (found)
@@ -381,7 +381,7 @@ export function findFunders(
   }
   for (const loan of body.matchAll(ownLoan)) {
     const at = sentence.start + loan.index;
-    for (const party of partiesEndingAt(languages, text, sentence, near(at), at))
+    for (const party of partiesEndingAt(lexicon, text, sentence, near(at), at))
       if (party.kind !== 'state') push(party, 'lender', at + loan[0].length, at, 'relation:lender:own-loan');
   }
   return claims;

@@ -1,7 +1,7 @@
 import type { EntityType } from '../domain/entity.js';
-import { loadCountries } from '../reference/countries.js';
-import { foldName as fold, loadPersonNames } from '../reference/person-names.js';
+import { foldName as fold } from '../util/fold-name.js';
 import type { Languages } from './lang/languages.js';
+import { languagesOf, perLexicon, type Lexicon } from './lexicon.js';
 import { nameCuesOf } from './name-cues.js';
 import { findPhrases, type Phrase } from './phrases.js';
 import { matchesIn } from './scan.js';
@@ -20,13 +20,6 @@ const describedAfter = (c: Cues, after: string) => {
   const m = c.companyAppositive.exec(after);
   return !!m && !/^\s+\p{Lu}/u.test(after.slice(m[0].length));
 };
-
-let countryNames: Set<string> | undefined;
-/** Whether a phrase is a country's name in some language ("dólares de Estados Unidos" is a currency). */
-function isCountryName(name: string): boolean {
-  countryNames ??= new Set(loadCountries().flatMap((c) => [c.name, c.names.es, c.names.pt, ...c.terms]));
-  return countryNames.has(name);
-}
 
 const website = /^\s*\((?:https?:\/\/)?(?:www\.)?[a-z0-9-]+\.[a-z.]{2,}\/?\)/iu;
 
@@ -54,7 +47,14 @@ const personShape = (c: Cues, words: string[]) => {
     !content.some((w) => c.orgHeads.has(w) || c.projectTails.has(w) || c.regionWords.has(w))
   );
 };
-type Cues = ReturnType<typeof nameCuesOf>;
+// The name cues of a lexicon's languages, with its country names ("dólares de Estados Unidos" is a currency, not an
+// organization) and its first names and Chinese family names.
+const cuesOf = perLexicon((lexicon) => ({
+  ...nameCuesOf(languagesOf(lexicon)),
+  countryNames: new Set(lexicon.countries.flatMap((c) => [c.name, c.names.es, c.names.pt, ...c.terms])),
+  personNames: lexicon.personNames,
+}));
+type Cues = ReturnType<typeof cuesOf>;
 
 /** Classifies one capitalised phrase of a sentence: organization, project or person, or nothing. */
 function classify(c: Cues, text: string, phrase: Phrase, tokens: Token[]): NameMention | null {
@@ -108,7 +108,7 @@ function classify(c: Cues, text: string, phrase: Phrase, tokens: Token[]): NameM
   // "la empresa china Cosco Shipping", "A Mixue, maior rede chinesa de bebidas", "400 millones de dólares de Goldman Sachs"
   const wide = text.slice(Math.max(0, p.start - 60), p.start);
   if (
-    !isCountryName(name) &&
+    !c.countryNames.has(name) &&
     (c.companyBefore.test(wide) || describedAfter(c, after) || c.moneySource.test(wide))
   )
     return mention('organization', 'org:described');
@@ -143,7 +143,7 @@ const pinyinName =
  * by a one- or two-syllable pinyin given name ("Xi Jinping"). Returns the rule, or null.
  */
 function nameShapedPerson(c: Cues, words: string[]): string | null {
-  const names = loadPersonNames();
+  const names = c.personNames;
   const [first = '', second = ''] = words;
   if (words.length === 2 && names.chineseFamily.has(first) && pinyinName.test(second.toLowerCase()))
     return 'person:chinese-name';
@@ -172,17 +172,17 @@ function nameShapedPerson(c: Cues, words: string[]): string | null {
  * make projects after a facility word.
  */
 export function findNames(
-  languages: Languages,
+  lexicon: Lexicon,
   text: string,
   tokens: Token[],
   known: Span[],
   places: Span[] = [],
 ): NameMention[] {
-  const c = nameCuesOf(languages);
+  const c = cuesOf(lexicon);
   const found: NameMention[] = [];
   const covered = coverage(known);
   const isPlace = coverage(places);
-  for (const phrase of findPhrases(languages, tokens)) {
+  for (const phrase of findPhrases(languagesOf(lexicon), tokens)) {
     if (covered(phrase)) continue;
     const facility = c.facilityBefore.exec(text.slice(Math.max(0, phrase.start - 30), phrase.start));
     const office = c.officeBefore.exec(text.slice(Math.max(0, phrase.start - 40), phrase.start));

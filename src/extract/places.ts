@@ -1,9 +1,8 @@
-import { loadBlocks } from '../reference/blocks.js';
-import { loadCountries } from '../reference/countries.js';
-import { loadPlaces, type Place, type PlaceRule } from '../reference/places.js';
+import type { Place, PlaceRule } from '../reference/types.js';
 import { findCountries } from './countries.js';
 import { blockId, Gazetteer } from './gazetteer.js';
-import { perLanguages, type Languages } from './lang/languages.js';
+import { languagesOf, perLexicon, type Lexicon } from './lexicon.js';
+import { perLanguages } from './lang/languages.js';
 import type { PlaceWords } from './lang/pack.js';
 import type { Token } from './tokens.js';
 import type { Span } from './types.js';
@@ -45,19 +44,15 @@ const placeCuesOf = perLanguages((languages) => {
   };
 });
 
-let built: { gazetteer: Gazetteer; byId: Map<string, Place> } | undefined;
-
-function placeGazetteer() {
-  if (built) return built;
+const placeGazetteer = perLexicon((lexicon) => {
   const gazetteer = new Gazetteer();
-  const places = loadPlaces();
+  const { places } = lexicon;
   for (const place of places) for (const t of place.terms) gazetteer.add(t.term, `${t.needs} ${place.id}`);
   // A country's name is the country, not a place ("El Salvador" is not Salvador, Bahia); block terms name nothing.
-  for (const country of loadCountries()) for (const term of country.terms) gazetteer.add(term, blockId);
-  for (const block of loadBlocks()) gazetteer.add(block.term, blockId, block.lang);
-  built = { gazetteer, byId: new Map(places.map((p) => [p.id, p])) };
-  return built;
-}
+  for (const country of lexicon.countries) for (const term of country.terms) gazetteer.add(term, blockId);
+  for (const block of lexicon.blocks) gazetteer.add(block.term, blockId, block.lang);
+  return { gazetteer, byId: new Map(places.map((p) => [p.id, p])) };
+});
 
 /** Whether the words just before token `at` (on the same line of text) are one of `cues`. */
 function precededBy(text: string, tokens: Token[], at: number, cues: string[][]): boolean {
@@ -87,13 +82,13 @@ const capitalised = (token: Token | undefined) => !!token && /^\p{Lu}\p{L}/u.tes
  * data/reference/places.tsv). Pass the document's countries as `known` when matching a paragraph at a time.
  */
 export function findPlaces(
-  languages: Languages,
+  lexicon: Lexicon,
   text: string,
   tokens: Token[],
   language: string | null = null,
   known: Iterable<string> = [],
 ): PlaceMention[] {
-  const { gazetteer, byId } = placeGazetteer();
+  const { gazetteer, byId } = placeGazetteer(lexicon);
   const spans = new Map<
     string,
     { start: number; end: number; options: { needs: PlaceRule; place: Place }[] }
@@ -111,7 +106,7 @@ export function findPlaces(
   if (spans.size === 0) return [];
 
   const countries = new Set([...known].map((c) => c.replace(/^country:/, '')));
-  for (const m of findCountries(text, tokens, language)) countries.add(m.country.iso2);
+  for (const m of findCountries(lexicon, text, tokens, language)) countries.add(m.country.iso2);
   for (const span of spans.values()) {
     const sure = new Set(span.options.filter((o) => o.needs === 'always').map((o) => o.place.country));
     if (sure.size === 1 && span.options.every((o) => o.needs === 'always')) countries.add([...sure][0] ?? '');
@@ -119,7 +114,7 @@ export function findPlaces(
 
   const startIndex = new Map(tokens.map((t, i) => [t.start, i]));
   const endIndex = new Map(tokens.map((t, i) => [t.end, i]));
-  const { cuesFor, cuesAfter, regionCues, regionAfter } = placeCuesOf(languages);
+  const { cuesFor, cuesAfter, regionCues, regionAfter } = placeCuesOf(languagesOf(lexicon));
   const cues = cuesFor(language);
   const found: PlaceMention[] = [];
   for (const span of [...spans.values()].sort((a, b) => a.start - b.start)) {

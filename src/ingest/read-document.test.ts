@@ -6,6 +6,7 @@ import { dataDir, repoRoot } from '../reference/paths.js';
 import { extract } from '../extract/extract.js';
 import { readDocument, readDocuments } from './read-document.js';
 import { encryptedPdf, reportPdf } from '../../test/helpers/pdf-fixtures.js';
+import { defaultLexicon } from '../reference/lexicon.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const seed000 = join(dataDir, 'samples', '000_c73c21d3761c4f3d.txt');
@@ -93,7 +94,7 @@ describe('readDocument: edge cases', () => {
 
 // The figures the extractor finds in a read document, as "value unit" strings.
 const figures = (doc: Parameters<typeof extract>[0]) =>
-  extract(doc)
+  extract(doc, defaultLexicon())
     .claims.filter((c) => typeof c.value === 'number')
     .map((c) => `${c.quote} = ${c.value} ${c.unit}`);
 

@@ -1,12 +1,13 @@
 import { extract } from '../extract/extract.js';
+import type { Lexicon } from '../extract/lexicon.js';
 import type { ReadDocument } from '../ingest/read-document.js';
 
 /** The extraction contract's version; see docs/extract-contract.md. */
 export const contractVersion = 1;
 
-/** Runs the extractor over a read document and shapes the result as the extraction contract's JSON. */
-export function toContract(doc: ReadDocument) {
-  const found = extract(doc);
+/** Runs the extractor over a read document with a lexicon and shapes the result as the extraction contract's JSON. */
+export function toContract(doc: ReadDocument, lexicon: Lexicon) {
+  const found = extract(doc, lexicon);
   return {
     contract: contractVersion,
     source: {

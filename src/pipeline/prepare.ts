@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describeError } from '../domain/errors.js';
 import { extract } from '../extract/extract.js';
+import { defaultLexicon } from '../reference/lexicon.js';
 import { storable, type Storable } from './to-domain.js';
 import { readDocuments, type ReadDocument, type ReadFailure } from '../ingest/read-document.js';
 import { fingerprintAhead, type FingerprintAhead } from './near-duplicates.js';
@@ -40,7 +41,7 @@ export async function prepareFile(path: string, maxBytes: number): Promise<Prepa
       ok: true,
       documents: read.documents.map((doc) => ({
         doc,
-        found: storable(doc.contentHash, extract(doc)),
+        found: storable(doc.contentHash, extract(doc, defaultLexicon())),
         fingerprint: fingerprintAhead(doc.title, doc.text),
       })),
       failures: read.failures,

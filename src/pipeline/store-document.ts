@@ -1,4 +1,5 @@
 import { extract } from '../extract/extract.js';
+import { defaultLexicon } from '../reference/lexicon.js';
 import type { Ahead } from './prepare.js';
 import type { ReadDocument } from '../ingest/read-document.js';
 import { claimToRow, insertClaims } from '../store/claims.js';
@@ -65,7 +66,7 @@ export async function storeDocument(
   if (known) return { status: 'unchanged', sourceId: known.id };
   const sourceId = sourceIdFor(doc.contentHash);
   // A worker thread may have extracted and fingerprinted it already (see prepare-pool.ts).
-  const { claims, entities } = ahead?.found ?? storable(doc.contentHash, extract(doc));
+  const { claims, entities } = ahead?.found ?? storable(doc.contentHash, extract(doc, defaultLexicon()));
   const at = new Date().toISOString();
   let repeatedParagraphs = 0;
   let duplicateParagraphs = 0;
