@@ -25,8 +25,28 @@ export class EntityIndex {
   // Words a project's name may add or drop without naming another project ("Chancay Port", "Puerto de Chancay").
   private readonly projectNoise: ReadonlySet<string>;
 
+  // The undo steps of the changes since mark(), newest last; null when no change is being recorded.
+  private journal: (() => void)[] | null = null;
+
   constructor(languages: Languages) {
     this.projectNoise = nameCuesOf(languages).projectNoise;
+  }
+
+  /** Starts recording changes, so that the mentions added from now on can be taken back (see rollback). */
+  mark(): void {
+    this.journal = [];
+  }
+
+  /** Keeps the changes made since mark(). */
+  commit(): void {
+    this.journal = null;
+  }
+
+  /** Takes back every change made since mark(): entities created, mentions added, names shown. */
+  rollback(): void {
+    const undo = this.journal ?? [];
+    this.journal = null;
+    for (let i = undo.length - 1; i >= 0; i--) undo[i]?.();
   }
 
   /**
@@ -36,12 +56,19 @@ export class EntityIndex {
   add(type: EntityType, name: string, id: string | null, span: Span, written?: string): ExtractedEntity {
     const key = this.keyOf(type, name, id);
     const entity = this.byKey.get(key) ?? this.linkPerson(type, name);
-    if (entity && written && (!entity.written || (isAcronym(entity.written) && !isAcronym(written))))
+    if (entity && written && (!entity.written || (isAcronym(entity.written) && !isAcronym(written)))) {
+      const before = entity.written;
+      this.journal?.push(() => (entity.written = before));
       entity.written = written;
+    }
     if (entity) {
       if (!entity.starts.has(span.start)) {
         entity.starts.add(span.start);
         entity.mentions.push({ start: span.start, end: span.end });
+        this.journal?.push(() => {
+          entity.starts.delete(span.start);
+          entity.mentions.pop();
+        });
       }
       return entity;
     }
@@ -56,6 +83,10 @@ export class EntityIndex {
     };
     this.entities.push(created);
     this.byKey.set(key, created);
+    this.journal?.push(() => {
+      this.entities.pop();
+      this.byKey.delete(key);
+    });
     return created;
   }
 
