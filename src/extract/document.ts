@@ -42,6 +42,15 @@ export interface DocumentState {
   claims: ExtractedClaim[];
   quotes: Quote[];
   errors: StageError[];
+  /** how to take back the changes the running stage made to the maps above (see setInDocument) */
+  undo: (() => void)[];
+}
+
+/** Sets a key of one of the document's maps, so that the change can be taken back if the stage fails. */
+export function setInDocument<K, V>(doc: DocumentState, map: Map<K, V>, key: K, value: V): void {
+  const before = map.get(key);
+  doc.undo.push(() => (before === undefined ? map.delete(key) : map.set(key, before)));
+  map.set(key, value);
 }
 
 /** The times a sentence speaks in: its own time expressions, and those it reads in (its own, else the last ones). */
@@ -88,23 +97,19 @@ export interface StageError {
   message: string;
 }
 
-/** The parts of the document state a stage may change, as they were before it ran. */
+/** The parts of the document state a stage may change, as they were before it ran (maps change by setInDocument). */
 function checkpoint(doc: DocumentState) {
   doc.index.mark();
-  return {
-    roles: new Map(doc.roles),
-    lastSpeaker: doc.lastSpeaker,
-    currency: doc.currency,
-    amounts: new Map(doc.amounts),
-  };
+  doc.undo = [];
+  return { lastSpeaker: doc.lastSpeaker, currency: doc.currency };
 }
 
 function restore(doc: DocumentState, saved: ReturnType<typeof checkpoint>) {
   doc.index.rollback();
-  doc.roles = saved.roles;
+  for (let i = doc.undo.length - 1; i >= 0; i--) doc.undo[i]?.();
+  doc.undo = [];
   doc.lastSpeaker = saved.lastSpeaker;
   doc.currency = saved.currency;
-  doc.amounts = saved.amounts;
 }
 
 /**
@@ -135,6 +140,7 @@ export function runStages(
     try {
       const { claims, ...parts } = stage.run(doc, state);
       doc.index.commit();
+      doc.undo = [];
       Object.assign(state, parts);
       claims?.forEach((found, i) => {
         const into = (state.claims[i] ??= []);

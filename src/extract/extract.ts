@@ -55,6 +55,7 @@ export function extract(
     claims: [],
     quotes: [],
     errors: [],
+    undo: [],
   };
   input.paragraphs.forEach((paragraph, i) => {
     if (paragraph.duplicateOf !== null) return;

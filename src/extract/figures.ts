@@ -1,5 +1,5 @@
 import { attachTimes } from './attach-times.js';
-import type { DocumentState, ParagraphState, StageOutput } from './document.js';
+import { setInDocument, type DocumentState, type ParagraphState, type StageOutput } from './document.js';
 import type { EntityIndex } from './entity-index.js';
 import { indicatorOf } from './indicators.js';
 import { perLanguages, type Languages } from './lang/languages.js';
@@ -141,7 +141,7 @@ function withRunningCurrency(q: Quantity, doc: DocumentState): Quantity[] {
   if (q.kind !== 'money') return [q];
   if (q.rule !== 'money:implied') {
     doc.currency = q.currency;
-    if (q.currency) doc.amounts.set(q.value, q.currency);
+    if (q.currency) setInDocument(doc, doc.amounts, q.value, q.currency);
     return [q];
   }
   const currency = doc.amounts.get(q.value) ?? doc.currency;

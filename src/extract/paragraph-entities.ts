@@ -1,7 +1,7 @@
 import type { EntityType } from '../domain/entity.js';
 import { bodyEntityType, findBodies, type BodyMention } from './bodies.js';
 import { findCountries } from './countries.js';
-import type { DocumentState, ParagraphState, StageOutput } from './document.js';
+import { setInDocument, type DocumentState, type ParagraphState, type StageOutput } from './document.js';
 import { shownName } from './entity-index.js';
 import type { Languages } from './lang/languages.js';
 import { languagesOf } from './lexicon.js';
@@ -32,7 +32,7 @@ export function paragraphEntities(doc: DocumentState, paragraph: Readonly<Paragr
     if (type === 'person') {
       people.push({ start: span.start, end: span.end, name: entity.name });
       const role = roleOf(languages, text, span);
-      if (role) roles.set(role, entity.name);
+      if (role) setInDocument(doc, roles, role, entity.name);
     }
   };
   const countries: Span[] = [];
