@@ -436,6 +436,16 @@ export interface PlaceWords {
   regionAfter: string[];
 }
 
+/**
+ * Sentences of the language and what the extractor reads in them, which the contract suite checks for every pack
+ * (published 2025-06-01): a figure's property, value and unit; a project's status; a time expression's value.
+ */
+export interface PackExamples {
+  figures: [string, string, number, string][];
+  statuses: [string, ProjectStatus][];
+  times: [string, string][];
+}
+
 /** Everything the extractor knows of one language. Every pack has every part (the contract suite checks). */
 export interface LanguagePack {
   /** ISO 639-1 code of the language, as documents declare it */
@@ -456,4 +466,5 @@ export interface LanguagePack {
   facilities: FacilityWords;
   quotes: QuoteWords;
   places: PlaceWords;
+  examples: PackExamples;
 }

@@ -1,5 +1,6 @@
 import type { LanguagePack } from '../pack.js';
 import { counts } from './counts.js';
+import { examples } from './examples.js';
 import { facilities } from './facilities.js';
 import { funders } from './funders.js';
 import { indicators } from './indicators.js';
@@ -35,4 +36,5 @@ export const en: LanguagePack = {
   facilities,
   quotes,
   places,
+  examples,
 };
