@@ -81,14 +81,15 @@ const baseline = await run(baselineDir, 0);
 // already stored (`unchanged`, which names the source it repeats).
 const nameOf = new Map<string, string>();
 for (const r of results)
-  if (r.status === 'ingested') nameOf.set(r.sourceId, r.path.split('/').at(-1)?.replace(/\.md$/, '') ?? '');
+  if (r.status === 'ingested')
+    nameOf.set(r.sourceId, String(r.path).split('/').at(-1)?.replace(/\.md$/, '') ?? '');
 const family = (id: string) => corpus.truth.get(id)?.of ?? id;
 let links = 0;
 let right = 0;
 let recalled = 0;
 let unchanged = 0;
 for (const r of results) {
-  const id = r.path.split('/').at(-1)?.replace(/\.md$/, '') ?? '';
+  const id = String(r.path).split('/').at(-1)?.replace(/\.md$/, '') ?? '';
   const to = r.status === 'unchanged' ? r.sourceId : r.status === 'ingested' ? r.duplicateOf : null;
   if (r.status === 'unchanged') unchanged++;
   if (!to) continue;

@@ -102,7 +102,7 @@ describe.skipIf(!chromiumAvailable())('web app in Chromium', () => {
     base = `http://127.0.0.1:${server.port}`;
     browser = await launchChromium();
     mkdirSync(screenshots, { recursive: true });
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await browser?.close();

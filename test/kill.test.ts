@@ -176,6 +176,6 @@ for (const backend of backends) {
       } finally {
         await store.close();
       }
-    }, 180_000);
+    });
   });
 }

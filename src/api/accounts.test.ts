@@ -84,11 +84,16 @@ describeEachBackend('accounts and the OpenAPI document', (store) => {
       const anonymous = await app.request(url, { method: route.method, ...jsonBody({}) });
       expect([route.method, route.path, anonymous.status]).toEqual([route.method, route.path, 401]);
       const viewer = await app.request(url, { method: route.method, ...jsonBody({}, bearer(tokens.viewer)) });
-      const expected = route.path === '/auth/logout' ? 200 : 403; // anyone signed in may sign out
+      // Anyone signed in may sign out, and revoke their own tokens (there is no token x1 to revoke: 404).
+      const expected = { '/auth/logout': 200, '/auth/tokens/:id/revoke': 404 }[route.path] ?? 403;
       expect([route.method, route.path, viewer.status]).toEqual([route.method, route.path, expected]);
       checked.push(`${route.method} ${route.path}`);
     }
-    expect(checked).toContain('POST /releases');
+    expect(checked).toEqual(
+      expect.arrayContaining(['POST /releases', 'POST /auth/tokens', 'POST /auth/tokens/:id/revoke']),
+    );
+    // Listing tokens is a read, but of one's own: it needs someone signed in.
+    expect((await app.request('/api/v1/auth/tokens')).status).toBe(401);
     // An editor passes the role check (then meets the body's rules), but a release needs an admin.
     const editorRelease = await app.request('/api/v1/releases', {
       method: 'POST',
@@ -107,7 +112,10 @@ describeEachBackend('accounts and the OpenAPI document', (store) => {
   it('signs in with a secure, HttpOnly, SameSite cookie; writes need the CSRF token; sign-in is rate limited', async () => {
     const s = store();
     await withUsers(s);
-    const app = createApp(s, { webRoot: '/nonexistent', limiter: new LoginLimiter(3, 50, 60_000) });
+    const app = createApp(s, {
+      webRoot: '/nonexistent',
+      limiter: new LoginLimiter({ freePerPair: 3, freePerAddress: 50 }),
+    });
     const login = await app.request('/api/v1/auth/login', {
       method: 'POST',
       ...jsonBody({ username: 'ed', password }),

@@ -12,6 +12,8 @@ import { claimRoutes } from './claims-routes.js';
 import { commitmentRoutes } from './commitment-routes.js';
 import { entityRoutes } from './entity-routes.js';
 import { errorBody, handleError } from './errors.js';
+import { etags } from './etag.js';
+import { defaultLoadLimits, limitLoad, type LoadLimits } from './load-limit.js';
 import { docsCss, docsPage, openApiDocument } from './openapi.js';
 import { registryRoutes } from './registry-routes.js';
 import { releaseRoutes } from './release-routes.js';
@@ -22,7 +24,10 @@ import { serveWebApp } from './static.js';
 /** Where the built web app is served from unless told otherwise. */
 export const defaultWebRoot = join(repoRoot, 'web', 'dist');
 
-/** The longest an API request may take before it is answered 503 (a download of 100,000 rows fits in it). */
+/**
+ * The longest an API request may take before it is answered 503. A download must send its headers within it,
+ * and then spend no longer making the rest (`LoadLimits.workMs`, the same 30 s by default).
+ */
 export const requestTimeoutMs = 30_000;
 
 /** The largest request body the API reads. */
@@ -65,8 +70,16 @@ export function apiRoutes(store: Store, limiter = new LoginLimiter()): Routes {
   return routes;
 }
 
+/** What `createApp` can be told: where the web app is, the sign-in rate limiter, the load limits. */
+export interface AppOptions {
+  webRoot?: string | undefined;
+  limiter?: LoginLimiter | undefined;
+  /** limits on heavy work, each defaulting to `defaultLoadLimits` of the store's backend */
+  load?: Partial<LoadLimits> | undefined;
+}
+
 /** The HTTP app: the v1 API under /api/v1, its docs at /api/docs, and the web app everywhere else. */
-export function createApp(store: Store, options: { webRoot?: string; limiter?: LoginLimiter } = {}) {
+export function createApp(store: Store, options: AppOptions = {}) {
   const routes = apiRoutes(store, options.limiter);
   const app = new Hono<ApiEnv>();
   app.use(
@@ -99,6 +112,11 @@ export function createApp(store: Store, options: { webRoot?: string; limiter?: L
       },
     }),
   );
+  const etag = etags(store.db);
+  app.use('/api/*', etag.revalidate);
+  // Outside the time limit, so that a request it cuts still gives its slot back.
+  app.use('/api/*', limitLoad({ ...defaultLoadLimits(store.backend), ...options.load }));
+  app.use('/api/*', etag.tag);
   app.use(
     '/api/*',
     timeout(

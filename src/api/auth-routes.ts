@@ -1,20 +1,32 @@
-import type { Context, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { z } from 'zod';
-import { PuenteError } from '../domain/errors.js';
+import { clientAddress } from '../auth/client-address.js';
+import { LoginLimiter } from '../auth/login-limiter.js';
+import { notFound, PuenteError } from '../domain/errors.js';
 import {
+  allows,
   checkPassword,
   createSession,
   createToken,
   endSession,
+  revokeToken,
   Role,
   sessionActor,
   sessionHours,
   tokenActor,
+  UserName,
+  type Actor,
+  type TokenMaker,
 } from '../store/accounts.js';
+import { getToken, listTokens, maxTokenChain, TokenInfo } from '../store/api-tokens.js';
 import type { Db } from '../store/database.js';
+import { pageQuery } from './query.js';
 import type { ApiEnv, Routes } from './routes.js';
+import { PageOf } from './schemas.js';
+
+// Re-exported so that the app that wires these routes can make the limiter they take.
+export { LoginLimiter };
 
 /** The session cookie's name. */
 export const sessionCookie = 'puente_session';
@@ -45,72 +57,41 @@ export function authenticate(db: Db): MiddlewareHandler<ApiEnv> {
   };
 }
 
-/**
- * Failed sign-ins remembered per user name and per client address: after `perUser` failures for a name, or
- * `perAddress` from an address, within `windowMs`, further tries are refused (429) until the window passes.
- */
-export class LoginLimiter {
-  private readonly failures = new Map<string, number[]>();
-  constructor(
-    readonly perUser = 5,
-    readonly perAddress = 20,
-    readonly windowMs = 15 * 60_000,
-  ) {}
-
-  private recent(key: string, now: number): number[] {
-    const kept = (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);
-    if (kept.length === 0) this.failures.delete(key);
-    else this.failures.set(key, kept);
-    return kept;
-  }
-
-  /** Seconds to wait before trying again, or 0 when a try is allowed now. */
-  wait(user: string, address: string, now = Date.now()): number {
-    const over = (key: string, limit: number) => {
-      const times = this.recent(key, now);
-      return times.length >= limit ? Math.ceil(((times[0] ?? now) + this.windowMs - now) / 1000) : 0;
-    };
-    return Math.max(over(`user:${user}`, this.perUser), over(`addr:${address}`, this.perAddress));
-  }
-
-  /**
-   * Counts a try before its password is checked, so that tries sent at once cannot all pass `wait`; returns a
-   * function that takes it back when the password was right.
-   */
-  attempt(user: string, address: string, now = Date.now()): () => void {
-    const keys = [`user:${user}`, `addr:${address}`];
-    for (const key of keys) {
-      // Re-inserted keys move to the end, so the oldest are the first to go when the map is full.
-      const times = [...this.recent(key, now), now];
-      this.failures.delete(key);
-      this.failures.set(key, times);
-    }
-    while (this.failures.size > 10_000) this.failures.delete(this.failures.keys().next().value as string);
-    return () => {
-      for (const key of keys) {
-        const times = this.failures.get(key) ?? [];
-        const at = times.lastIndexOf(now);
-        if (at >= 0) times.splice(at, 1);
-        if (times.length === 0) this.failures.delete(key);
-      }
-    };
-  }
-}
-
-function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'local';
-  }
-}
-
 const SignedIn = z.object({
   user: z.object({ id: z.string(), role: Role, via: z.enum(['session', 'token']) }).nullable(),
   csrfToken: z.string().nullable(),
 });
 
-/** `POST /auth/login`, `GET /auth/session`, `POST /auth/logout`, `POST /auth/tokens`. */
+const duration = (ms: number) => (ms >= 60_000 ? `${ms / 60_000} minutes` : `${ms / 1000} s`);
+
+/** The sign-in route's description of its throttling, from the limiter's own numbers. */
+function throttlingText(limiter: LoginLimiter): string {
+  const l = limiter.limits;
+  return [
+    `Failed sign-ins are counted per client address and per (address, user name), never per name alone: a stranger's failures never stop the name's owner signing in from another address.`,
+    `After ${l.freePerPair} failures from one address for one name (${l.freePerAddress} from one address for any names), the next try waits ${duration(l.firstWaitMs)}, and each further failure doubles the wait, up to ${duration(l.maxWaitMs)}; a try during the wait is refused with 429 and Retry-After.`,
+    `A successful sign-in clears its (address, name) record; a record is forgotten ${duration(l.forgetMs)} after its last failure. An IPv6 address counts by its /64.`,
+    limiter.limits.trustProxy > 0
+      ? `The client address is read from X-Forwarded-For, ${l.trustProxy} trusted proxy hop(s) from the right.`
+      : 'The client address is the connection’s: X-Forwarded-For is ignored unless the server is started with --trust-proxy.',
+  ].join(' ');
+}
+
+const tokenDescription = `A token made with another token (Authorization: Bearer) records that token as its parent and stops working as soon as the parent, or any token up its chain, is revoked; a chain holds at most ${maxTokenChain} tokens. A script that holds a token can so hand a job its own token and revoke it after, and revoking a leaked token ends every token made from it. A token made from a browser session (or with puente token create) has no parent. Tokens made before Puente recorded parents (November 2026) show origin null: which credential made them cannot be known, so review them with puente token list.`;
+
+/** 403 unless `actor` is `user` or an admin. */
+function mayManage(actor: Actor | null, user: string): void {
+  if (actor && (actor.id === user || allows(actor.role, 'admin'))) return;
+  throw new PuenteError('forbidden', `only ${user} or an admin may manage ${user}'s tokens`);
+}
+
+const Revoked = z.object({
+  token: TokenInfo,
+  already: z.boolean().describe('it was revoked before this request'),
+  descendants: z.number().int().describe('working tokens made from it that stopped working with it'),
+});
+
+/** `POST /auth/login`, `GET /auth/session`, `POST /auth/logout`, and the API tokens under `/auth/tokens`. */
 export function authRoutes(routes: Routes, db: Db, limiter = new LoginLimiter()) {
   routes
     .add(
@@ -119,24 +100,23 @@ export function authRoutes(routes: Routes, db: Db, limiter = new LoginLimiter())
         path: '/auth/login',
         tag: 'accounts',
         summary: 'Sign in: sets an HttpOnly session cookie and returns the CSRF token for writes',
-        description:
-          'Five failed tries for one user name (twenty from one address) within 15 minutes are refused with 429 and Retry-After.',
+        description: throttlingText(limiter),
         public: true,
         body: z.object({ username: z.string().max(64), password: z.string().max(1000) }),
         response: SignedIn,
       },
       async (c, { body }) => {
-        const address = clientAddress(c);
+        const address = clientAddress(c, limiter.limits.trustProxy);
         const user = body.username.toLowerCase();
-        const wait = limiter.wait(user, address);
+        const wait = limiter.wait(address, user);
         if (wait > 0) {
           c.header('Retry-After', String(wait));
           throw new PuenteError('too_many_requests', 'too many failed sign-ins', `try again in ${wait} s`);
         }
-        const takeBack = limiter.attempt(user, address);
+        const succeeded = limiter.attempt(address, user);
         const role = await checkPassword(db, user, body.password);
         if (!role) throw new PuenteError('unauthorized', 'wrong user name or password');
-        takeBack();
+        succeeded();
         const { cookie, csrf } = await createSession(db, user);
         setCookie(c, sessionCookie, cookie, { ...cookieOptions, maxAge: sessionHours * 3600 });
         return c.json({ user: { id: user, role, via: 'session' as const }, csrfToken: csrf });
@@ -178,10 +158,57 @@ export function authRoutes(routes: Routes, db: Db, limiter = new LoginLimiter())
         path: '/auth/tokens',
         tag: 'accounts',
         summary: 'Create an API token for yourself (shown once; kept only as its scrypt hash)',
+        description: tokenDescription,
         body: z.object({ name: z.string().min(1).max(100) }),
         status: 201,
         response: z.object({ id: z.string(), token: z.string() }),
       },
-      async (c, { body, who }) => c.json(await createToken(db, who, body.name), 201),
+      async (c, { body, who, actor }) => {
+        const maker: TokenMaker = actor?.tokenId
+          ? { origin: 'token', parent: actor.tokenId }
+          : { origin: 'session' };
+        return c.json(await createToken(db, who, body.name, maker), 201);
+      },
+    )
+    .add(
+      {
+        method: 'get',
+        path: '/auth/tokens',
+        tag: 'accounts',
+        summary: 'Your API tokens, newest first (an admin may name any user): never a secret or its hash',
+        description: `Each token with its name, when it was made and last used (to the minute), when it was revoked, its parent and whether it still works (active false once it or a token up its chain is revoked; endedBy names that token). ${tokenDescription}`,
+        role: 'viewer',
+        query: pageQuery.extend({
+          user: UserName.optional().describe('whose tokens (default: yours; others need an admin)'),
+        }),
+        response: PageOf(TokenInfo),
+      },
+      async (c, { query, who, actor }) => {
+        const user = query.user ?? who;
+        mayManage(actor, user);
+        return c.json(await listTokens(db, user, query));
+      },
+    )
+    .add(
+      {
+        method: 'post',
+        path: '/auth/tokens/:id/revoke',
+        tag: 'accounts',
+        summary:
+          'Revoke one of your API tokens (an admin: anyone’s); every token made from it stops working too',
+        description:
+          'Anyone signed in may revoke their own tokens, as anyone may sign out. Revoking a revoked token is no error: the answer says `already`.',
+        role: 'viewer',
+        response: Revoked,
+      },
+      async (c, { actor }) => {
+        const id = c.req.param('id') ?? '';
+        const token = await getToken(db, id);
+        if (!token) throw notFound('token', id);
+        mayManage(actor, token.user);
+        const done = await revokeToken(db, id);
+        if (!done) throw notFound('token', id);
+        return c.json(done);
+      },
     );
 }

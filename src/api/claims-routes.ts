@@ -6,13 +6,14 @@ import { ReviewState } from '../domain/entity.js';
 import { notFound } from '../domain/errors.js';
 import { claimFromRow, listClaims, type ClaimFilter } from '../store/claims.js';
 import type { Database } from '../store/database.js';
-import { maxLimit, pageLimit, type Page } from '../store/paging.js';
+import { pageLimit, type Page } from '../store/paging.js';
 import { getRelease, releaseClaims } from '../store/releases.js';
 import { ClaimEdit, ClaimProposal, proposeClaim, reviewClaim } from '../store/review.js';
 import { revisionsOf } from '../store/revisions.js';
 import { withAnnotations } from './annotation.js';
 import type { CsvColumn } from './csv.js';
-import { allPages, pageInMemory } from './downloads.js';
+import { downloadPages, pagesInMemory, type PageFetch } from './downloads.js';
+import { limitsOf } from './load-limit.js';
 import { pageQuery, queryText, releaseQuery } from './query.js';
 import type { Routes } from './routes.js';
 import { AllOf, Claim as ClaimSchema, PageOf, Reviewed, Revision } from './schemas.js';
@@ -82,16 +83,16 @@ const csvColumns: CsvColumn<Claim>[] = [
 /** The columns of a claim download (CSV, XLSX, data package). */
 export const claimColumns = csvColumns;
 
-/** Claims of the current data (from SQL) or of a release (frozen, filtered in memory), one page or all rows. */
-async function claimsFor(db: Kysely<Database>, q: ClaimQuery, all: boolean): Promise<Page<Claim>> {
-  if (q.release) {
-    const release = await getRelease(db, q.release);
-    const rows = (await releaseClaims(db, release)).filter((c) => matches(c, toFilter(q)));
-    return pageInMemory(rows, all ? undefined : pageLimit(q.limit), q.cursor);
-  }
-  if (!all) return listClaims(db, toFilter(q), q);
-  const rows = await allPages((cursor) => listClaims(db, toFilter(q), { limit: maxLimit, cursor }), q.cursor);
-  return { items: rows, total: rows.length, next: null };
+/** A page of claims of the current data (from SQL) or of a release (frozen, filtered in memory). */
+async function claimsFor(db: Kysely<Database>, q: ClaimQuery): Promise<Page<Claim>> {
+  return (await claimPages(db, q))(q.cursor, pageLimit(q.limit));
+}
+
+/** The pages of the claims a query asks for: from SQL, or a release's frozen claims filtered in memory. */
+async function claimPages(db: Kysely<Database>, q: ClaimQuery): Promise<PageFetch<Claim>> {
+  if (!q.release) return (cursor, limit) => listClaims(db, toFilter(q), { limit, cursor });
+  const release = await getRelease(db, q.release);
+  return pagesInMemory((await releaseClaims(db, release)).filter((c) => matches(c, toFilter(q))));
 }
 
 /**
@@ -109,7 +110,7 @@ export function claimRoutes(routes: Routes, db: Kysely<Database>) {
       query: claimQuery,
       response: PageOf(ClaimSchema),
     },
-    async (c, { query }) => c.json(await claimsFor(db, query, false)),
+    async (c, { query }) => c.json(await claimsFor(db, query)),
   );
   for (const format of ['json', 'csv', 'xlsx'] as const)
     routes.add(
@@ -131,10 +132,14 @@ export function claimRoutes(routes: Routes, db: Kysely<Database>) {
             }),
       },
       async (c, { query }) => {
-        const rows = (await claimsFor(db, query, true)).items;
-        const json =
-          format === 'json' ? { items: await withAnnotations(db, rows), total: rows.length } : null;
-        return sendTwin(c, format, { name: 'claims', columns: csvColumns }, rows, json);
+        const pages = await downloadPages(
+          await claimPages(db, query),
+          query.cursor,
+          limitsOf(c.req.raw).pageSize,
+        );
+        return sendTwin(c, format, { name: 'claims', columns: csvColumns }, pages, (rows) =>
+          withAnnotations(db, rows),
+        );
       },
     );
   routes

@@ -19,7 +19,8 @@ import {
   SplitRequest,
 } from '../store/review.js';
 import { revisionsOf } from '../store/revisions.js';
-import { allPages, pageInMemory } from './downloads.js';
+import { allPages, downloadPages, pagesInMemory, type PageFetch } from './downloads.js';
+import { limitsOf } from './load-limit.js';
 import { pageQuery, queryText, releaseQuery } from './query.js';
 import type { Routes } from './routes.js';
 import { AllOf, Claim, Entity as EntitySchema, Group, PageOf, Reviewed, Revision } from './schemas.js';
@@ -116,22 +117,22 @@ function country(code: string) {
  * and countries (with project counts and sums).
  */
 export function entityRoutes(routes: Routes, db: Kysely<Database>) {
-  const entitiesFor = async (q: EntityQuery, all: boolean) => {
-    if (q.release) {
-      const release = await getRelease(db, q.release);
-      const words = (q.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-      const rows = (await releaseEntities(db, release)).filter(
+  // The pages of the entities a query asks for: from SQL, or a release's frozen entities filtered in memory.
+  const entityPages = async (q: EntityQuery): Promise<PageFetch<Entity>> => {
+    if (!q.release) {
+      const filter = { type: q.type, reviewState: q.review, q: q.q };
+      return (cursor, limit) => listEntities(db, filter, { limit, cursor });
+    }
+    const release = await getRelease(db, q.release);
+    const words = (q.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    return pagesInMemory(
+      (await releaseEntities(db, release)).filter(
         (e) =>
           (!q.type || e.type === q.type) &&
           (q.review ? e.reviewState === q.review : e.reviewState !== 'rejected') &&
           words.every((w) => e.name.toLowerCase().includes(w)),
-      );
-      return pageInMemory(rows, all ? undefined : pageLimit(q.limit), q.cursor);
-    }
-    const filter = { type: q.type, reviewState: q.review, q: q.q };
-    if (!all) return listEntities(db, filter, q);
-    const items = await allPages((cursor) => listEntities(db, filter, { limit: 500, cursor }), q.cursor);
-    return { items, total: items.length, next: null };
+      ),
+    );
   };
   routes.add(
     {
@@ -143,7 +144,7 @@ export function entityRoutes(routes: Routes, db: Kysely<Database>) {
       query: entityQuery,
       response: PageOf(EntitySchema),
     },
-    async (c, { query }) => c.json(await entitiesFor(query, false)),
+    async (c, { query }) => c.json(await (await entityPages(query))(query.cursor, pageLimit(query.limit))),
   );
   for (const format of ['json', 'csv', 'xlsx', 'geojson'] as const)
     routes.add(
@@ -165,8 +166,12 @@ export function entityRoutes(routes: Routes, db: Kysely<Database>) {
             }),
       },
       async (c, { query }) => {
-        const rows = (await entitiesFor(query, true)).items;
-        return sendTwin(c, format, entityTwin, rows, { items: rows, total: rows.length });
+        const pages = await downloadPages(
+          await entityPages(query),
+          query.cursor,
+          limitsOf(c.req.raw).pageSize,
+        );
+        return sendTwin(c, format, entityTwin, pages);
       },
     );
   routes

@@ -15,8 +15,9 @@ import {
   projectRevisions,
   type ProjectSummary,
 } from '../store/projects.js';
-import { maxLimit, pageLimit } from '../store/paging.js';
-import { allPages, downloadRowCap, pageInMemory } from './downloads.js';
+import { pageLimit } from '../store/paging.js';
+import { downloadPages, downloadRowCap, pageInMemory, pagesInMemory } from './downloads.js';
+import { limitsOf } from './load-limit.js';
 import { facetsOf, pointOf, projectFilterOf, projectQuery, releaseProjects } from './project-query.js';
 import { sendTwin, twinFormats, twinMediaTypes, type TwinSpec } from './twins.js';
 import type { Routes } from './routes.js';
@@ -238,17 +239,15 @@ export function registryRoutes(routes: Routes, db: Kysely<Database>) {
         if (query.release && query.sort)
           throw badRequest('sort is for the current data', 'leave out release, or the sort');
         await refreshDirtyProjects(db);
-        const rows = query.release
-          ? pageInMemory(
-              await releaseProjects(db, query.release, projectFilterOf(query)),
-              undefined,
-              query.cursor,
-            ).items
-          : await allPages(
-              (cursor) => listProjects(db, projectFilterOf(query), { limit: maxLimit, cursor }, query.sort),
-              query.cursor,
-            );
-        return sendTwin(c, format, projectTwin, rows, { items: rows, total: rows.length });
+        const filter = projectFilterOf(query);
+        const pages = await downloadPages(
+          query.release
+            ? pagesInMemory(await releaseProjects(db, query.release, filter))
+            : (cursor, limit) => listProjects(db, filter, { limit, cursor }, query.sort),
+          query.cursor,
+          limitsOf(c.req.raw).pageSize,
+        );
+        return sendTwin(c, format, projectTwin, pages);
       },
     );
 }

@@ -4,7 +4,10 @@ import { randomToken } from '../auth/secrets.js';
 import { badRequest } from '../domain/errors.js';
 import { exportDataPackage } from '../export/datapackage.js';
 import { addUser, createToken, revokeToken, Role } from '../store/accounts.js';
+import { listTokens, type TokenInfo } from '../store/api-tokens.js';
 import { openStore, type Store } from '../store/connect.js';
+import type { Db } from '../store/database.js';
+import { maxLimit } from '../store/paging.js';
 import { createRelease, listReleases } from '../store/releases.js';
 import { say } from './output.js';
 import { readyStore } from './ready.js';
@@ -32,7 +35,45 @@ function passwordFrom(opts: { passwordStdin?: boolean }): { password: string; ge
   return { password: randomToken(15), generated: true };
 }
 
-/** `puente user add`, `puente token create|revoke`, `puente release create|list`, `puente export --datapackage`. */
+/** Every token of `user` (of everyone when undefined), page after page; an unknown user is an error. */
+async function allTokens(db: Db, user: string | undefined): Promise<TokenInfo[]> {
+  if (user !== undefined) {
+    const known = await db.selectFrom('user_account').select('id').where('id', '=', user).executeTakeFirst();
+    if (!known)
+      throw badRequest(`no user ${user}`, 'puente token list with no name lists every user’s tokens');
+  }
+  const tokens: TokenInfo[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await listTokens(db, user, { limit: maxLimit, cursor });
+    tokens.push(...page.items);
+    cursor = page.next;
+  } while (cursor);
+  return tokens;
+}
+
+/** One token as a tab-separated line: id, user, name, state, made, last used, and what made it. */
+function tokenLine(t: TokenInfo): string {
+  const state = t.active
+    ? 'active'
+    : t.endedBy === t.id
+      ? `revoked ${t.revokedAt ?? ''}`
+      : `ended: ${t.endedBy ?? '?'} revoked`;
+  const madeBy = t.parent
+    ? `made by token ${t.parent}`
+    : `made by ${t.origin ?? 'unknown (before 2026-11-30)'}`;
+  return [
+    t.id,
+    t.user,
+    t.name,
+    state,
+    `created ${t.createdAt}`,
+    `last used ${t.lastUsedAt ?? 'never'}`,
+    madeBy,
+  ].join('\t');
+}
+
+/** `puente user add`, `puente token create|list|revoke`, `puente release create|list`, `puente export --datapackage`. */
 export function registerAdmin(program: Command) {
   const user = program.command('user').description('manage the people who can sign in');
   user
@@ -67,13 +108,32 @@ export function registerAdmin(program: Command) {
       );
     });
   token
+    .command('list')
+    .description('list API tokens, newest first: every user’s, or one user’s (never a secret)')
+    .argument('[user]', 'only this user’s tokens')
+    .option('--json', 'print a JSON array of the tokens instead of one tab-separated line each')
+    .action(async (userName: string | undefined, opts: { json?: boolean }) => {
+      const tokens = await withStore((store) => allTokens(store.db, userName));
+      if (opts.json) say(JSON.stringify(tokens, null, 2));
+      else if (tokens.length === 0)
+        say(userName ? `no tokens for ${userName}` : 'no tokens yet (puente token create USER)');
+      else for (const t of tokens) say(tokenLine(t));
+    });
+  token
     .command('revoke')
-    .description('revoke an API token by its id (the part between puente_ and the dot)')
-    .argument('<id>')
+    .description('revoke an API token by its id; every token made from it stops working too')
+    .argument('<id>', 'the 12 characters between puente_ and the dot (puente token list shows them)')
     .action(async (id: string) => {
       const done = await withStore((store) => revokeToken(store.db, id));
-      if (!done) throw badRequest(`no active token ${id}`, 'the id is the 12 characters after puente_');
-      say(`revoked token ${id}`);
+      if (!done)
+        throw badRequest(`no token ${id}`, 'the id is the 12 characters after puente_ (puente token list)');
+      if (done.already) say(`token ${id} was already revoked (${done.token.revokedAt ?? ''})`);
+      else {
+        const also = done.descendants
+          ? `; ${done.descendants} token(s) made from it stopped working too`
+          : '';
+        say(`revoked token ${id} of ${done.token.user}${also}`);
+      }
     });
 
   const release = program.command('release').description('freeze and list releases of the accepted data');

@@ -5,11 +5,16 @@ import { ingestPaths, type IngestResult } from '../pipeline/ingest-paths.js';
 import { openStore } from '../store/connect.js';
 import { say, warn } from './output.js';
 import { defaultWorkers } from '../pipeline/prepare-pool.js';
+import { defaultBudget } from '../pipeline/budget.js';
 import { ProgressBar } from './progress.js';
+import { escapeControls, pathText, type FilePath } from '../pipeline/file-path.js';
 
-const shown = (path: string) => (isAbsolute(path) ? relative(process.cwd(), path) || path : path);
+// A path as a batch's lines show it: relative to the current folder, bytes that are not UTF-8 written \xNN.
+const shown = (path: FilePath) => {
+  const text = pathText(path);
+  return isAbsolute(text) ? relative(process.cwd(), text) || text : text;
+};
 
-/** Parses an option that must be a whole number above 0. */
 /** Parses a whole number of zero or more, for commander. */
 export function nonNegativeInteger(value: string): number {
   const n = Number(value);
@@ -18,6 +23,15 @@ export function nonNegativeInteger(value: string): number {
   return n;
 }
 
+/** Parses a number of seconds above 0 (decimals allowed: 0.5), for commander. */
+export function positiveSeconds(value: string): number {
+  const n = Number(value);
+  if (!/^\s*\d*\.?\d+\s*$/.test(value) || !Number.isFinite(n) || n <= 0)
+    throw new InvalidArgumentError(`"${value}" is not a number of seconds above 0`);
+  return n;
+}
+
+/** Parses an option that must be a whole number above 0. */
 export function positiveInteger(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n <= 0) {
@@ -26,14 +40,22 @@ export function positiveInteger(value: string): number {
   return n;
 }
 
-/** One line for one result of a batch, naming the file as relative to the current folder. */
 // ", a near-duplicate (0.93) of s_…": the original a stored document copies.
 const copyOf = (r: Extract<IngestResult, { status: 'ingested' }>) =>
   r.duplicateOf
     ? `, ${r.duplicateKind === 'exact' ? 'a copy' : `a near-duplicate (${r.similarity})`} of ${r.duplicateOf}`
     : '';
 
+/**
+ * One line for one result of a batch, naming the file as relative to the current folder. Control characters (in a
+ * file's name, or in a message quoting the file's content) are escaped, so a line is one line and a terminal acts
+ * on none of it.
+ */
 export function resultLine(r: IngestResult): string {
+  return escapeControls(unescapedLine(r));
+}
+
+function unescapedLine(r: IngestResult): string {
   const path = shown(r.path);
   switch (r.status) {
     case 'ingested': {
@@ -46,6 +68,8 @@ export function resultLine(r: IngestResult): string {
       return `unchanged ${path}${r.item ? ` ${r.item}` : ''} (already stored as ${r.sourceId})`;
     case 'failed':
       return `puente: ${path}: ${r.item ? `${r.item}: ` : ''}${r.message}${r.hint ? ` (${r.hint})` : ''}`;
+    case 'skipped':
+      return `skipped   ${path}: ${r.reason}${r.hint ? ` (${r.hint})` : ''}`;
   }
 }
 
@@ -58,10 +82,25 @@ export function summarize(results: IngestResult[]) {
     nearDuplicates: copies,
     unchanged: count('unchanged'),
     failed: count('failed'),
+    skipped: count('skipped'),
   };
 }
 
-/** `puente ingest PATH...`: stores documents, goes on past bad ones, exits 1 if any failed. */
+/** The last line of a batch: its counts (skipped ones when there are), and where it was stored. */
+export function summaryLine(summary: ReturnType<typeof summarize>, location: string): string {
+  const skipped = summary.skipped > 0 ? `, ${summary.skipped} skipped` : '';
+  return escapeControls(
+    `${summary.ingested} ingested, ${summary.unchanged} unchanged, ${summary.failed} failed${skipped}; ${summary.nearDuplicates} of the ingested copy earlier documents (${location})`,
+  );
+}
+
+// A result for --json: a path that is not UTF-8 as text with its odd bytes written \xNN (JSON has no bytes).
+const jsonResult = (r: IngestResult) => ({ ...r, path: pathText(r.path) });
+
+/**
+ * `puente ingest PATH...`: stores documents, goes on past bad ones, exits 1 if any failed (a skipped entry of a
+ * folder is a line, not a failure).
+ */
 export function registerIngest(program: Command, setExit: (code: number) => void) {
   program
     .command('ingest')
@@ -70,18 +109,44 @@ export function registerIngest(program: Command, setExit: (code: number) => void
     )
     .argument('<paths...>', 'files or folders to ingest')
     .option('-r, --recursive', 'also read the subfolders of the given folders')
+    .option(
+      '--follow-symlinks',
+      'follow symbolic links that lead out of the given folders (without it they are skipped, with a line)',
+    )
     .option('--json', 'print the results as one JSON object instead of lines')
-    .option('--max-bytes <n>', 'largest file to read, in bytes', positiveInteger, 20 * 1024 * 1024)
+    .option('--max-bytes <n>', 'largest file to read, in bytes', positiveInteger, defaultBudget.maxBytes)
+    .option(
+      '--max-text-chars <n>',
+      'longest text of one document, in characters, after reading',
+      positiveInteger,
+      defaultBudget.maxTextChars,
+    )
+    .option('--max-pdf-pages <n>', 'most pages of a PDF', positiveInteger, defaultBudget.maxPdfPages)
+    .option(
+      '--time-budget <seconds>',
+      "time to read and extract one document (a feed's or JSON Lines file's reading gets as long); a document past it is stopped and fails, the batch goes on",
+      positiveSeconds,
+      defaultBudget.timeBudgetMs / 1000,
+    )
     .option(
       '--workers <n>',
-      'threads that read and extract files while the main thread stores them in order (0: none)',
-      nonNegativeInteger,
+      'threads that read and extract files while the main thread stores them in order (at least 1)',
+      positiveInteger,
       defaultWorkers(),
     )
     .action(
       async (
         paths: string[],
-        opts: { recursive?: boolean; json?: boolean; maxBytes: number; workers: number },
+        opts: {
+          recursive?: boolean;
+          followSymlinks?: boolean;
+          json?: boolean;
+          maxBytes: number;
+          maxTextChars: number;
+          maxPdfPages: number;
+          timeBudget: number;
+          workers: number;
+        },
       ) => {
         const store = openStore();
         try {
@@ -91,7 +156,13 @@ export function registerIngest(program: Command, setExit: (code: number) => void
           const print = (r: IngestResult) => (r.status === 'failed' ? warn : say)(resultLine(r));
           const results = await ingestPaths(store.db, paths, {
             recursive: opts.recursive ?? false,
-            maxBytes: opts.maxBytes,
+            followSymlinks: opts.followSymlinks ?? false,
+            budget: {
+              maxBytes: opts.maxBytes,
+              maxTextChars: opts.maxTextChars,
+              maxPdfPages: opts.maxPdfPages,
+              timeBudgetMs: opts.timeBudget * 1000,
+            },
             workers: opts.workers,
             onPlan: bar ? (files) => bar.plan(files) : undefined,
             onResult: opts.json
@@ -99,17 +170,15 @@ export function registerIngest(program: Command, setExit: (code: number) => void
               : bar
                 ? (r) => {
                     bar.log(() => print(r));
-                    bar.advance(r.path);
+                    // A skipped entry is no file of the plan: it does not move the bar.
+                    if (r.status !== 'skipped') bar.advance(r.path);
                   }
                 : print,
           });
           bar?.done();
           const summary = summarize(results);
-          if (opts.json) say(JSON.stringify({ ...summary, results }, null, 2));
-          else
-            say(
-              `${summary.ingested} ingested, ${summary.unchanged} unchanged, ${summary.failed} failed; ${summary.nearDuplicates} of the ingested copy earlier documents (${store.location})`,
-            );
+          if (opts.json) say(JSON.stringify({ ...summary, results: results.map(jsonResult) }, null, 2));
+          else say(summaryLine(summary, store.location));
           setExit(summary.failed > 0 ? 1 : 0);
         } finally {
           await store.close();

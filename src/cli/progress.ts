@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { pathKey, type FilePath } from '../pipeline/file-path.js';
 
 /** Formats seconds as m:ss or h:mm:ss. */
 export function clock(seconds: number): string {
@@ -30,7 +31,7 @@ export class ProgressBar {
   }
 
   /** The files of the batch, to know the totals. */
-  plan(files: string[]): void {
+  plan(files: FilePath[]): void {
     for (const file of files) {
       let size = 0;
       try {
@@ -38,16 +39,17 @@ export class ProgressBar {
       } catch {
         // A file that cannot be read fails in the batch; it counts as nothing here.
       }
-      this.sizes.set(file, size);
+      this.sizes.set(pathKey(file), size);
       this.totalBytes += size;
     }
   }
 
   /** A result for a file: the file counts as done at its first result. */
-  advance(path: string): void {
-    if (!this.seen.has(path)) {
-      this.seen.add(path);
-      this.doneBytes += this.sizes.get(path) ?? 0;
+  advance(path: FilePath): void {
+    const key = pathKey(path);
+    if (!this.seen.has(key)) {
+      this.seen.add(key);
+      this.doneBytes += this.sizes.get(key) ?? 0;
     }
     if (this.now() - this.lastDraw >= 100) this.draw();
   }

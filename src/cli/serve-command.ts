@@ -3,7 +3,9 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { badRequest } from '../domain/errors.js';
+import { loadLimitsFrom, type LoadLimits, type LoadOptions } from '../api/load-limit.js';
 import { startServer } from '../api/server.js';
+import { LoginLimiter } from '../auth/login-limiter.js';
 import { ingestPaths } from '../pipeline/ingest-paths.js';
 import { dataDir } from '../reference/paths.js';
 import { openStore, type Store } from '../store/connect.js';
@@ -47,8 +49,37 @@ export async function loadGcdfOnce(store: Store): Promise<void> {
   if (summary.failed === 0) await setMeta(store.db, 'gcdf_loaded', new Date().toISOString());
 }
 
-async function serveUntilStopped(store: Store, port: number) {
-  const server = await startServer(store, port);
+/** How many reverse proxies to trust for X-Forwarded-For: --trust-proxy, else PUENTE_TRUST_PROXY, else none. */
+export function trustProxyFrom(option: string | undefined, env = process.env): number {
+  const raw = option ?? env.PUENTE_TRUST_PROXY ?? '0';
+  const hops = Number(raw);
+  if (!Number.isInteger(hops) || hops < 0 || hops > 10)
+    throw badRequest(
+      `invalid --trust-proxy "${raw}"`,
+      'give how many reverse proxies stand in front of Puente (0 to 10; 1 for one nginx or Caddy)',
+    );
+  return hops;
+}
+
+const trustProxyHelp =
+  'reverse proxies in front whose X-Forwarded-For to trust for the sign-in throttle (default: PUENTE_TRUST_PROXY or 0)';
+
+// The load-limit options of `serve` and `start` (README, "Load limits").
+const maxDownloads = [
+  '--max-downloads <n>',
+  'downloads answered at once (default: PUENTE_MAX_DOWNLOADS, else 4 on SQLite, 8 on PostgreSQL)',
+] as const;
+const maxSearches = [
+  '--max-searches <n>',
+  'searches answered at once (default: PUENTE_MAX_SEARCHES, else 4 on SQLite, 16 on PostgreSQL)',
+] as const;
+const downloadTimeLimit = [
+  '--download-time-limit <seconds>',
+  'the longest a download may stream (default: PUENTE_DOWNLOAD_TIME_LIMIT or 300)',
+] as const;
+
+async function serveUntilStopped(store: Store, port: number, trustProxy: number, load: Partial<LoadLimits>) {
+  const server = await startServer(store, port, { limiter: new LoginLimiter({ trustProxy }), load });
   say(`Puente is serving on http://localhost:${server.port} (${store.backend}: ${store.location})`);
   const stop = async () => {
     await server.close();
@@ -65,10 +96,17 @@ export function registerServe(program: Command) {
     .command('serve')
     .description('serve the API and the web app on an existing database')
     .option('-p, --port <port>', 'port to listen on (default: PORT or 8080)')
-    .action(async (opts: { port?: string }) => {
+    .option('--trust-proxy <hops>', trustProxyHelp)
+    .option(...maxDownloads)
+    .option(...maxSearches)
+    .option(...downloadTimeLimit)
+    .action(async (opts: { port?: string; trustProxy?: string } & LoadOptions) => {
+      const port = portFrom(opts.port);
+      const trustProxy = trustProxyFrom(opts.trustProxy);
+      const load = loadLimitsFrom(opts);
       const store = openStore();
       await readyStore(store);
-      await serveUntilStopped(store, portFrom(opts.port));
+      await serveUntilStopped(store, port, trustProxy, load);
     });
 
   program
@@ -77,8 +115,14 @@ export function registerServe(program: Command) {
       'create and migrate the database, load the samples on first start, build the web app if needed, serve',
     )
     .option('-p, --port <port>', 'port to listen on (default: PORT or 8080)')
-    .action(async (opts: { port?: string }) => {
+    .option('--trust-proxy <hops>', trustProxyHelp)
+    .option(...maxDownloads)
+    .option(...maxSearches)
+    .option(...downloadTimeLimit)
+    .action(async (opts: { port?: string; trustProxy?: string } & LoadOptions) => {
       const port = portFrom(opts.port);
+      const trustProxy = trustProxyFrom(opts.trustProxy);
+      const load = loadLimitsFrom(opts);
       const store = openStore();
       const applied = await readyStore(store);
       if (applied.length > 0) say(`database ready: ${store.location} (applied ${applied.join(', ')})`);
@@ -88,7 +132,7 @@ export function registerServe(program: Command) {
         say('building the web app (web/dist)...');
         await buildWebApp();
       }
-      await serveUntilStopped(store, port);
+      await serveUntilStopped(store, port, trustProxy, load);
     });
 
   program

@@ -10,6 +10,8 @@ export const errorCodes = {
   too_many_requests: 429,
   internal: 500,
   timeout: 503,
+  /** heavy work (downloads, search) is at its limit: try again after Retry-After */
+  busy: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -63,6 +63,7 @@ export interface SentenceTimes {
 export interface ParagraphState extends Span {
   /** the paragraph's place in the document's list of paragraphs */
   index: number;
+  /** the paragraph's mentions in text order (by start), as the sentences stage reads them */
   mentions: SentenceEntity[];
   people: Speaker[];
   sentences: Span[];

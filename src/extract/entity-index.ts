@@ -22,6 +22,14 @@ export const shownName = (e: ExtractedEntity & { written?: string | undefined })
 export class EntityIndex {
   private readonly entities: Indexed[] = [];
   private readonly byKey = new Map<string, Indexed>();
+  // Kept as entities are made, so that a look-up per mention does not walk (and fold) every entity so far: that
+  // was quadratic in a long document. Each list is in order of creation, as the walks were.
+  private readonly projects: { entity: Indexed; tail: string }[] = [];
+  private readonly countries: Indexed[] = [];
+  /** the first person of several words whose first or last word this is */
+  private readonly personByEnd = new Map<string, Indexed>();
+  /** the people of several words that have this word */
+  private readonly peopleByWord = new Map<string, Indexed[]>();
   // Words a project's name may add or drop without naming another project ("Chancay Port", "Puerto de Chancay").
   private readonly projectNoise: ReadonlySet<string>;
 
@@ -42,7 +50,7 @@ export class EntityIndex {
     this.journal = null;
   }
 
-  /** Takes back every change made since mark(): entities created, mentions added, names shown. */
+  /** Takes back every change made since mark(): entities created and their look-ups, mentions, names shown. */
   rollback(): void {
     const undo = this.journal ?? [];
     this.journal = null;
@@ -87,7 +95,37 @@ export class EntityIndex {
       this.entities.pop();
       this.byKey.delete(key);
     });
+    this.indexCreated(created);
     return created;
+  }
+
+  // Adds a new entity to the look-ups, each addition with its undo step: a rolled-back stage leaves no trace there.
+  private indexCreated(entity: Indexed) {
+    if (entity.type === 'project') {
+      this.projects.push({ entity, tail: ` ${words(entity.name).join(' ')}` });
+      this.journal?.push(() => this.projects.pop());
+    }
+    if (entity.type === 'country') {
+      this.countries.push(entity);
+      this.journal?.push(() => this.countries.pop());
+    }
+    const parts = entity.type === 'person' ? words(entity.name) : [];
+    if (parts.length < 2) return;
+    for (const end of [parts[0] ?? '', parts[parts.length - 1] ?? '']) {
+      if (this.personByEnd.has(end)) continue;
+      this.personByEnd.set(end, entity);
+      this.journal?.push(() => this.personByEnd.delete(end));
+    }
+    for (const word of new Set(parts)) {
+      const list = this.peopleByWord.get(word);
+      if (list) {
+        list.push(entity);
+        this.journal?.push(() => list.pop());
+      } else {
+        this.peopleByWord.set(word, [entity]);
+        this.journal?.push(() => this.peopleByWord.delete(word));
+      }
+    }
   }
 
   /** The full name of a person already seen whose first or last name this is ("Yuan" -> "Yuan Dongzhen"). */
@@ -99,16 +137,14 @@ export class EntityIndex {
   projectEndingWith(name: string): ExtractedEntity | undefined {
     const tail = words(name).join(' ');
     if (!tail) return undefined;
-    return this.entities.find(
-      (e) => e.type === 'project' && ` ${words(e.name).join(' ')}`.endsWith(` ${tail}`),
-    );
+    return this.projects.find((p) => p.tail.endsWith(` ${tail}`))?.entity;
   }
 
   /** The first words of the projects named so far ("Cauchari" for "Cauchari Solar Park"). */
   projectHeads(): Set<string> {
     const heads = new Set<string>();
-    for (const e of this.entities) {
-      const first = e.type === 'project' ? /^\p{Lu}[\p{L}-]+/u.exec(e.name)?.[0] : undefined;
+    for (const { entity: e } of this.projects) {
+      const first = /^\p{Lu}[\p{L}-]+/u.exec(e.name)?.[0];
       if (first && first.length > 2) heads.add(first);
     }
     return heads;
@@ -116,14 +152,14 @@ export class EntityIndex {
 
   /** The ids of the countries named so far. */
   countryIds(): string[] {
-    return this.entities.filter((e) => e.type === 'country' && e.id).map((e) => e.id ?? '');
+    return this.countries.filter((e) => e.id).map((e) => e.id ?? '');
   }
 
   /** The project named most often so far (the first of equals): what "the project" means in a text. */
   mainProject(): ExtractedEntity | undefined {
     let best: Indexed | undefined;
-    for (const e of this.entities)
-      if (e.type === 'project' && (!best || e.mentions.length > best.mentions.length)) best = e;
+    for (const { entity: e } of this.projects)
+      if (!best || e.mentions.length > best.mentions.length) best = e;
     return best;
   }
 
@@ -151,15 +187,11 @@ export class EntityIndex {
     if (type !== 'person') return undefined;
     const parts = words(name);
     if (parts.length !== 1) return undefined;
-    const [only] = parts;
+    const [only = ''] = parts;
     // First or last name first; then a middle name when it is nobody else's ("Lula" in "Luiz Inácio Lula da Silva").
-    const people = this.entities.filter((e) => e.type === 'person' && words(e.name).length > 1);
-    const byEnds = people.find((e) => {
-      const full = words(e.name);
-      return full[0] === only || full[full.length - 1] === only;
-    });
+    const byEnds = this.personByEnd.get(only);
     if (byEnds) return byEnds;
-    const byMiddle = people.filter((e) => only && only.length > 2 && words(e.name).includes(only));
+    const byMiddle = only.length > 2 ? (this.peopleByWord.get(only) ?? []) : [];
     return byMiddle.length === 1 ? byMiddle[0] : undefined;
   }
 }

@@ -9,6 +9,7 @@ import { nameCuesOf } from './name-cues.js';
 import { findDescribedProjects, findFacilities, findNames, findNumberedPhases } from './names.js';
 import { findPlaces } from './places.js';
 import { roleOf, type Speaker } from './quotes.js';
+import { overlapping } from './scan.js';
 import type { SentenceEntity } from './subjects.js';
 import { tokenize } from './tokens.js';
 import type { Span } from './types.js';
@@ -87,12 +88,14 @@ function registryBodyInside(
   countries: Span[],
 ) {
   const { companyWords } = nameCuesOf(languages);
-  const inner = bodies
+  // Only the mentions around the name: a search of the whole paragraph for each name is quadratic in a huge one.
+  const inner = overlapping(bodies, name.start, name.end)
     .filter((b) => b.body.type === 'organization' && b.start >= name.start && b.end <= name.end)
     .sort((a, b) => b.end - b.start - (a.end - a.start))[0];
   if (!inner) return undefined;
+  const near = overlapping(countries, name.start, name.end);
   const inside = (at: number) =>
-    (at >= inner.start && at < inner.end) || countries.some((c) => at >= c.start && at < c.end);
+    (at >= inner.start && at < inner.end) || near.some((c) => at >= c.start && at < c.end);
   for (const word of text.slice(name.start, name.end).matchAll(/[\p{L}\p{N}.]+/gu)) {
     const at = name.start + (word.index ?? 0);
     if (!inside(at) && !companyWords.test(word[0].replace(/\.$/, ''))) return undefined;

@@ -105,7 +105,13 @@ export function findQuotes(
   const byRole = (word: string | undefined) => (word ? (roles.get(roleKey(word)) ?? null) : null);
   const quotes: Quote[] = [];
   let last = lastSpeaker;
-  const personAt = (start: number, end: number) => people.find((p) => p.start >= start && p.start < end);
+  // People in text order, found by binary search: a search of the paragraph's people for every quote and verb
+  // would be quadratic in a huge paragraph.
+  const speakers = [...people].sort((a, b) => a.start - b.start);
+  const personAt = (start: number, end: number) => {
+    const p = speakers[firstFrom(speakers, start)];
+    return p && p.start < end ? p : undefined;
+  };
   const resolve = (said: string | undefined, at: number): string | null => {
     if (!said) return null;
     const word = said.trim().split(/\s+/)[0] ?? '';
@@ -130,7 +136,7 @@ export function findQuotes(
       // "…”, dijo el gerente del metro, Andrés Escobar."
       const v = verbRightAfterQuote.exec(text.slice(end + 1, Math.min(paragraph.end, end + 40)));
       if (v) {
-        speaker = personAfterRole(languages, text, end + 1 + v[0].length, people);
+        speaker = personAfterRole(languages, text, end + 1 + v[0].length, speakers);
         attribution = v[0].length;
       }
     }
@@ -152,14 +158,20 @@ export function findQuotes(
     quotes.push({ speaker, text: inner, start, end });
     last = speaker;
   }
+  // Verbs come in text order, and so do the direct quotes: a verb is inside one when a quote that starts before
+  // it ends after it (the furthest end of those started so far says).
+  let nextDirect = 0;
+  let directEnd = -1;
   for (const sentence of sentences) {
     const s = text.slice(sentence.start, sentence.end);
     reported.lastIndex = 0;
     for (let m = reported.exec(s); m; m = reported.exec(s)) {
       const verbStart = sentence.start + m.index + m[0].indexOf(m[1] ?? '');
-      if (direct.some((d) => verbStart >= d.start && verbStart < d.end)) continue;
+      for (; nextDirect < direct.length && (direct[nextDirect]?.start ?? 0) <= verbStart; nextDirect++)
+        directEnd = Math.max(directEnd, direct[nextDirect]?.end ?? 0);
+      if (directEnd > verbStart) continue;
       const speaker =
-        speakerOf(languages, text, sentence, verbStart, verbStart + (m[1] ?? '').length, people) ??
+        speakerOf(languages, text, sentence, verbStart, verbStart + (m[1] ?? '').length, speakers) ??
         (pronoun.test(s.split(/\s+/)[0] ?? '') ? last : null) ??
         byRole(
           roleBeforeVerb.exec(text.slice(Math.max(sentence.start, verbStart - 60), verbStart))?.[1] ??
@@ -189,7 +201,9 @@ function speakerOf(
   verbEnd: number,
   people: Speaker[],
 ): string | null {
-  const inSentence = people.filter((p) => p.start >= sentence.start && p.end <= sentence.end);
+  const inSentence = people
+    .slice(firstFrom(people, sentence.start), firstFrom(people, sentence.end))
+    .filter((p) => p.end <= sentence.end);
   const before = inSentence.filter((p) => p.end <= verbStart).at(-1);
   if (before) {
     const between = text.slice(before.end, verbStart);
@@ -214,11 +228,23 @@ function personAfterRole(
   people: Speaker[],
 ): string | null {
   const { titleWords, roleWords } = quotesOf(languages);
-  const next = people.find((p) => p.start >= verbEnd);
+  const next = people[firstFrom(people, verbEnd)];
   if (!next || next.start - verbEnd > 90) return null;
   const between = text.slice(verbEnd, next.start);
   if (/[.!?;:“”"«»()]/.test(between)) return null;
   const lastWord = /(\p{L}[\p{L}-]*)\s*$/u.exec(between)?.[1]?.toLowerCase() ?? '';
   const introduced = /,\s*$/.test(between) || titleWords.has(lastWord) || roleWords.test(lastWord);
   return introduced ? next.name : null;
+}
+
+// The index of the first of `people` (in text order) that starts at or after `at`: `people.length` when none does.
+function firstFrom(people: readonly Speaker[], at: number): number {
+  let lo = 0;
+  let hi = people.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((people[mid]?.start ?? 0) >= at) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }

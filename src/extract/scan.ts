@@ -15,3 +15,28 @@ export function* matchesIn(
     if (m[0] === '') re.lastIndex++;
   }
 }
+
+/**
+ * The spans of a list that overlap [from, to), found by binary search: the list must be in text order and its
+ * spans must not overlap one another (as a gazetteer's matches are), so that ends are as sorted as starts.
+ */
+export function overlapping<T extends { start: number; end: number }>(
+  spans: readonly T[],
+  from: number,
+  to: number,
+): T[] {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((spans[mid]?.end ?? 0) > from) hi = mid;
+    else lo = mid + 1;
+  }
+  const out: T[] = [];
+  for (let i = lo; i < spans.length; i++) {
+    const span = spans[i];
+    if (!span || span.start >= to) break;
+    out.push(span);
+  }
+  return out;
+}

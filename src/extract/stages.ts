@@ -12,9 +12,19 @@ import { findTimes, type TimeExpr } from './times.js';
 /** The paragraph's sentences, and the mentions inside each. */
 function sentencesOf(doc: DocumentState, paragraph: Readonly<ParagraphState>): StageOutput {
   const sentences = splitSentences(doc.input.text, paragraph.start, paragraph.end, doc.languages);
-  const inSentence = sentences.map((sentence) =>
-    paragraph.mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end),
-  );
+  const { mentions } = paragraph;
+  // Mentions and sentences both run in text order: a cursor finds each sentence's mentions, where a filter over
+  // the paragraph's mentions for every sentence would be quadratic in a huge paragraph.
+  let first = 0;
+  const inSentence = sentences.map((sentence) => {
+    while (first < mentions.length && (mentions[first]?.start ?? 0) < sentence.start) first++;
+    const inside: SentenceEntity[] = [];
+    for (let i = first; i < mentions.length && (mentions[i]?.start ?? 0) < sentence.end; i++) {
+      const m = mentions[i];
+      if (m && m.end <= sentence.end) inside.push(m);
+    }
+    return inside;
+  });
   return { sentences, inSentence };
 }
 

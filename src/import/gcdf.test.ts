@@ -244,7 +244,7 @@ it('per-country sums of the whole bundled file match the source file within 0.1%
   } finally {
     await s.close();
   }
-}, 120_000);
+});
 
 describeEachBackend('project downloads', (store) => {
   it('gives the project list as CSV, XLSX and GeoJSON that parse back, with formulas neutralized', async () => {

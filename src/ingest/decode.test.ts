@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PuenteError } from '../domain/errors.js';
 import { repoRoot } from '../reference/paths.js';
-import { decodeBytes, decodeText, firstInvalidUtf8 } from './decode.js';
+import { binaryEvidence, decodeBytes, decodeText, firstInvalidUtf8, utf16Of, wellFormed } from './decode.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const fixture = (name: string) => readFileSync(join(repoRoot, 'test', 'fixtures', 'documents', name));
@@ -63,6 +63,54 @@ describe('decodeText', () => {
       (_, i) => [0x81, 0x8d, 0x8f, 0x90, 0x9d, 0x41][i % 6] ?? 0x41,
     );
     expect(failure(noise)).toMatch(/not text in UTF-8, UTF-16 or Windows-1252/);
+  });
+});
+
+describe('decodeText: text with control characters, binary by proportion', () => {
+  it('reads valid UTF-8 with a trailing NUL or a few control characters as text, and removes them', () => {
+    expect(decodeText(utf8('China lent Peru $5 billion.\u0000')).text).toBe('China lent Peru $5 billion.');
+    expect(decodeText(utf8('China lent Peru $5 billion.\u0000\u0000\u0000\u0000')).text).toBe(
+      'China lent Peru $5 billion.',
+    );
+    const three = decodeText(utf8('China \u0001lent Peru\u0002 $5 billion.\u001b Tabs\tand\r\nlines stay.'));
+    expect(three).toMatchObject({
+      text: 'China lent Peru $5 billion. Tabs\tand\r\nlines stay.',
+      encoding: 'utf-8',
+    });
+    // A form feed breaks a page: it becomes a line break, not nothing.
+    expect(decodeText(utf8('end of page.\fNext page.')).text).toBe('end of page.\nNext page.');
+  });
+
+  it('judges the whole file by proportion, not by one byte', () => {
+    expect(binaryEvidence(utf8(`${'a'.repeat(9000)}\u0000def`))).toBeNull();
+    const late = new Uint8Array([...utf8('a'.repeat(9000)), ...new Uint8Array(3000).fill(1)]);
+    expect(binaryEvidence(late)).toMatch(/3000 of its 12000 bytes \(25%\) are control characters/);
+    expect(failure(new Uint8Array(64).fill(0))).toMatch(/binary file, not text: its 64 bytes are all NUL/);
+    // Bytes that are not UTF-8 are legacy text, which holds no control characters: a few are enough.
+    const random = Uint8Array.from({ length: 4096 }, (_, i) => (i * 193 + 71) % 256);
+    expect(failure(random)).toMatch(/binary file, not text: \d+ of its 4096 bytes .* \(\d+ NUL\)/);
+  });
+
+  it('reads UTF-16 little- and big-endian without a byte order mark, told from its zero bytes', () => {
+    const text = 'Cooperação China–América Latina: US$ 1.000 millones en 2024.';
+    const le = Buffer.from(text, 'utf16le');
+    const be = Buffer.from(le).swap16();
+    expect(utf16Of(le)).toEqual({ encoding: 'utf-16le', length: 0 });
+    expect(utf16Of(be)).toEqual({ encoding: 'utf-16be', length: 0 });
+    expect(decodeText(le)).toMatchObject({
+      text,
+      encoding: 'utf-16le',
+      note: expect.stringMatching(/without a byte order mark/),
+    });
+    expect(decodeText(be)).toMatchObject({ text, encoding: 'utf-16be' });
+    // UTF-8 with a NUL or two is not UTF-16.
+    expect(utf16Of(utf8('China lent Peru $5 billion.\u0000'))).toBeNull();
+    expect(utf16Of(utf8('abc\u0000'.repeat(10)))).toBeNull();
+  });
+
+  it('makes text well-formed: a lone surrogate becomes U+FFFD, a pair stays', () => {
+    expect(wellFormed('a\ud800b\udc00c 😀')).toBe('a\ufffdb\ufffdc 😀');
+    expect(wellFormed('a\ud800b').length).toBe(3);
   });
 });
 

@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { unsupportedInput } from '../domain/errors.js';
-import { isoDate } from './dates.js';
+import { addressProblem, joinNotes, pickDate, sourceUrl } from './fields.js';
 import { htmlFragmentTexts } from './html.js';
 import { cleanLine } from './normalize.js';
 
@@ -15,6 +15,8 @@ export interface FeedItem {
   paragraphs: string[];
   /** the item's own markup, to identify it by content */
   raw: string;
+  /** what was refused in the item (a link that is not http or https, a date that names no day), or null */
+  note: string | null;
 }
 
 /** A feed: its own title and language, and its items in order. */
@@ -33,7 +35,8 @@ const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 /**
  * Decodes XML's five named entities and numeric character references in one pass (so `&amp;lt;` is `&lt;`);
- * anything else is left as written. CDATA sections are taken as they are.
+ * a reference to a surrogate (`&#xD800;`, no character) becomes U+FFFD; anything else is left as written. CDATA
+ * sections are taken as they are.
  */
 export function decodeXmlText(raw: string): string {
   return raw
@@ -45,6 +48,7 @@ export function decodeXmlText(raw: string): string {
             if (name.startsWith('#')) {
               const code =
                 name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+              if (code >= 0xd800 && code <= 0xdfff) return '\ufffd'; // a lone surrogate is no character
               return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
             }
             return entities[name.toLowerCase()] ?? whole;
@@ -150,19 +154,27 @@ export function readFeed(xml: string): Feed {
       language: language(feed['@_xml:lang']),
       items: list(feed.entry)
         .filter(isNode)
-        .map((entry, i) => ({
-          position: i + 1,
-          link: atomLink(entry),
-          title: textOf(entry.title),
-          byline:
-            list(entry.author)
-              .map((a) => (isNode(a) ? textOf(a.name) : textOf(a)))
-              .filter((a) => a !== null)
-              .join(', ') || null,
-          publishedAt: isoDate(textOf(entry.published)) ?? isoDate(textOf(entry.updated)),
-          paragraphs: contentParagraphs(entry.content ?? entry.summary),
-          raw: JSON.stringify(entry),
-        })),
+        .map((entry, i) => {
+          const link = sourceUrl('link', atomLink(entry));
+          const published = pickDate([
+            ['published', textOf(entry.published)],
+            ['updated', textOf(entry.updated)],
+          ]);
+          return {
+            position: i + 1,
+            link: link.url,
+            title: textOf(entry.title),
+            byline:
+              list(entry.author)
+                .map((a) => (isNode(a) ? textOf(a.name) : textOf(a)))
+                .filter((a) => a !== null)
+                .join(', ') || null,
+            publishedAt: published.date,
+            paragraphs: contentParagraphs(entry.content ?? entry.summary),
+            raw: JSON.stringify(entry),
+            note: joinNotes(link.note, published.note),
+          };
+        }),
     };
   }
   const rss = isNode(tree.rss) ? tree.rss : isNode(tree['rdf:RDF']) ? tree['rdf:RDF'] : null;
@@ -181,16 +193,28 @@ export function readFeed(xml: string): Feed {
     items: items.map((item, i) => {
       const guid = item.guid;
       const permalink = attr(guid, 'isPermaLink') !== 'false' ? textOf(guid) : null;
+      // A guid is often no address at all: it stands in only when it is a web address.
+      const guidLink = permalink && addressProblem(permalink) === null ? permalink : null;
+      const link = sourceUrl(
+        'link',
+        textOf(list(item.link)[0]),
+        guidLink ? 'the guid is used instead' : undefined,
+      );
+      const published = pickDate([
+        ['pubDate', textOf(item.pubDate)],
+        ['dc:date', textOf(item['dc:date'])],
+      ]);
       return {
         position: i + 1,
-        link: textOf(list(item.link)[0]) ?? (permalink && /^https?:\/\//.test(permalink) ? permalink : null),
+        link: link.url ?? guidLink,
         title: textOf(item.title),
         byline:
           rssAuthor(list(item.author)[0]) ??
           (list(item['dc:creator']).map(textOf).filter(Boolean).join(', ') || null),
-        publishedAt: isoDate(textOf(item.pubDate)) ?? isoDate(textOf(item['dc:date'])),
+        publishedAt: published.date,
         paragraphs: contentParagraphs(item['content:encoded'] ?? item.description),
         raw: JSON.stringify(item),
+        note: joinNotes(link.note, published.note),
       };
     }),
   };

@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { isoDate } from './dates.js';
+import { boundNesting } from './html-depth.js';
 import { cleanLine } from './normalize.js';
 
 // The little of the DOM that the reader uses, as linkedom implements it (the project's lib has no DOM types).
@@ -164,7 +165,8 @@ export function blockTexts(root: DomNode, skip: ReadonlySet<string> = skipped): 
 
 /** The paragraphs of an HTML fragment (a feed item's content): the same text path as whole pages. */
 export function htmlFragmentTexts(html: string): string[] {
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`) as unknown as {
+  const markup = boundNesting(`<!doctype html><html><body>${html}</body></html>`, undefined, inline);
+  const { document } = parseHTML(markup) as unknown as {
     document: DomDocument;
   };
   return document.body ? blockTexts(document.body) : [];
@@ -238,7 +240,9 @@ const bylinePrefix = /^(?:by|por|de|texto de|reporting by)\s+/i;
  * paragraphs from Readability (or, when it finds none or the page is huge, the body less its navigation),
  * and title, byline, publisher, date and language from JSON-LD, meta tags and `<html lang>`.
  */
-export function readHtml(html: string): HtmlArticle {
+export function readHtml(page: string): HtmlArticle {
+  // Nesting is bounded before parsing: the parser's time grows with the depth of every tag.
+  const html = boundNesting(page, undefined, inline);
   const { document } = parseHTML(html) as unknown as { document: DomDocument };
   const ld = jsonLdArticles(document);
   const fromLd = (key: string) => ld.map((o) => o[key]).find((v) => v !== undefined && v !== null);

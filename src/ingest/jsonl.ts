@@ -1,5 +1,6 @@
 import { unsupportedInput } from '../domain/errors.js';
-import { isoDate } from './dates.js';
+import { wellFormed } from './decode.js';
+import { joinNotes, pickDate, sourceUrl } from './fields.js';
 import { cleanLine } from './normalize.js';
 
 /** One line of a JSON Lines file, read: the document's text and metadata. */
@@ -16,13 +17,16 @@ export interface JsonRecord {
   language: string | null;
   byline: string | null;
   publisher: string | null;
+  /** what was refused in the record (a date that names no day, an address that is not http or https), or null */
+  note: string | null;
 }
 
 const hint =
   'each line must be one JSON object with a "text" string; optional: title, url, publishedAt, language';
 const optional = ['title', 'url', 'publishedAt', 'language', 'author', 'byline', 'publisher'] as const;
 
-const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? cleanLine(v) : null);
+// JSON escapes can write lone surrogates ("\ud800"): every string is made well-formed before it is kept.
+const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? wellFormed(cleanLine(v)) : null);
 
 // One line's record, or the reason it is not one.
 function record(raw: string, line: number, position: number): JsonRecord | string {
@@ -42,15 +46,16 @@ function record(raw: string, line: number, position: number): JsonRecord | strin
     const v = o[key];
     if (v !== undefined && v !== null && typeof v !== 'string') return `"${key}" is not a string`;
   }
-  const url = text(o.url);
+  const url = sourceUrl('url', text(o.url));
+  const published = pickDate([['publishedAt', text(o.publishedAt)]]);
   return {
     line,
     position,
     raw,
-    text: o.text,
+    text: wellFormed(o.text),
     title: text(o.title),
-    url: url && /^[a-z][a-z0-9+.-]*:/i.test(url) ? url : null,
-    publishedAt: isoDate(text(o.publishedAt)),
+    url: url.url,
+    publishedAt: published.date,
     language:
       /^[a-z]{2,3}(?:[-_]|$)/i
         .exec(text(o.language) ?? '')?.[0]
@@ -58,12 +63,14 @@ function record(raw: string, line: number, position: number): JsonRecord | strin
         .toLowerCase() ?? null,
     byline: text(o.author) ?? text(o.byline),
     publisher: text(o.publisher),
+    note: joinNotes(url.note, published.note),
   };
 }
 
 /**
- * Reads JSON Lines: one JSON object per line with `text` (required), `title`, `url`, `publishedAt`
- * (YYYY-MM-DD or a full ISO time) and `language` (ISO 639-1); `author` and `publisher` are kept too. Blank
+ * Reads JSON Lines: one JSON object per line with `text` (required), `title`, `url` (http or https),
+ * `publishedAt` (YYYY-MM-DD or a full ISO time) and `language` (ISO 639-1); `author` and `publisher` are kept
+ * too; a `url` or `publishedAt` that fails is left out with a note. Blank
  * lines are skipped; a broken line is a failure naming its line number, and the other lines are still read.
  */
 export function readJsonLines(content: string): {

@@ -50,7 +50,9 @@ describe('readDocument', () => {
 
   it('refuses other file types with what to do', () => {
     expect(() => readDocument('a.csv', utf8('a,b\n1,2\n'))).toThrow(PuenteError);
-    expect(() => readDocument('a.csv', utf8('a,b\n1,2\n'))).toThrow(/unsupported file type ".csv"/);
+    expect(() => readDocument('a.csv', utf8('a,b\n1,2\n'))).toThrow(
+      /^named \.csv, a type ingest does not read, but its content is plain text$/,
+    );
     expect(() => readDocument('a.pdf', utf8('%PDF-1.7'))).toThrow(/PDF is read asynchronously/);
   });
 });
@@ -72,9 +74,18 @@ describe('readDocument: edge cases', () => {
     expect(readDocument('h.md', utf8('#\nPeru got $5 billion.\n')).title).toBeNull();
   });
 
-  it('refuses a NUL byte anywhere, not only in the first 8 KiB', () => {
-    const bytes = utf8(`${'a'.repeat(9000)}\u0000def`);
-    expect(() => readDocument('late-nul.txt', bytes)).toThrow(/binary file/);
+  it('reads text with a NUL byte or a few control characters, its claims quoting the text stored', () => {
+    expect(readDocument('late-nul.txt', utf8(`${'a'.repeat(9000)}\u0000def`)).text).toBe(
+      `${'a'.repeat(9000)}def`,
+    );
+    const doc = readDocument(
+      'controls.txt',
+      utf8('China \u0001Eximbank lent\u0002 Peru US$ 1.3 billion\u001b in 2021.\n\nThe port opened.\u0000'),
+    );
+    expect(doc.text).toBe('China Eximbank lent Peru US$ 1.3 billion in 2021.\n\nThe port opened.');
+    const { claims } = extract(doc, defaultLexicon());
+    expect(claims.length).toBeGreaterThan(0);
+    for (const c of claims) expect(doc.text.slice(c.start, c.end)).toBe(c.quote);
   });
 
   it('reads anything in lenient mode: empty, binary, Windows-1252', () => {
@@ -159,7 +170,7 @@ describe('readDocuments: HTML', () => {
     expect(readDocument('p.html', utf8(html)).text).toBe('Chile firmó con China un acuerdo.');
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
     expect(() => readDocument('photo.html', png)).toThrow(
-      /binary file: named \.html but its content is not text/,
+      /^binary file: named \.html but holds a PNG image, not HTML$/,
     );
   });
 });
@@ -387,5 +398,182 @@ describe('readDocuments: no network', () => {
     await readDocuments('f.rss', fixtureBytes('inversiones.rss'));
     await readDocuments('r.pdf', await reportPdf());
     expect(fetch).not.toHaveBeenCalled();
+  });
+});
+
+// The message and hint a read refuses the bytes with.
+const refusal = (name: string, bytes: Uint8Array) => {
+  try {
+    readDocument(name, bytes);
+  } catch (error) {
+    return error instanceof PuenteError
+      ? { message: error.message, hint: error.hint }
+      : { message: String(error) };
+  }
+  return { message: 'read' };
+};
+
+describe('readDocument: refusals say what the content is and what to do', () => {
+  const text = utf8('Plain text pretending to be another format. China invested $2 billion.');
+  it.each([
+    ['a.pdf', text, 'named .pdf but holds plain text, not a PDF', 'rename it .txt to read it as plain text'],
+    ['a.xml', text, 'named .xml but holds plain text, not an RSS or Atom feed', /^rename it \.txt/],
+    [
+      'a.jsonl',
+      text,
+      /^named \.jsonl but holds plain text, not JSON Lines \(its first line/,
+      /one JSON object per line/,
+    ],
+    ['a.html', text, 'named .html but holds plain text without HTML markup', /^rename it \.txt/],
+    [
+      'a.csv',
+      text,
+      'named .csv, a type ingest does not read, but its content is plain text',
+      /^rename it \.txt/,
+    ],
+    ['README', text, 'no file name extension to say what it is; its content is plain text', /^name it \.txt/],
+    [
+      'logo.svg',
+      utf8('<svg xmlns="http://www.w3.org/2000/svg"><text>China $5 billion</text></svg>'),
+      'an SVG image (XML whose root is <svg>), not a document Puente reads',
+      /reads no images/,
+    ],
+    [
+      'site.xml',
+      utf8('<?xml version="1.0"?><urlset><url>x</url></urlset>'),
+      'XML whose root is <urlset>, not an RSS or Atom feed',
+      /save the text of other XML as \.txt/,
+    ],
+    ['notes.txt', utf8('<config><a>1</a></config>'), 'read', undefined],
+    [
+      'a.gz',
+      new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0]),
+      'binary file: gzip-compressed data, not a document Puente reads',
+      /never decompresses/,
+    ],
+    [
+      'report.docx',
+      new Uint8Array([0x50, 0x4b, 3, 4, 0x14, 0]),
+      /^binary file: a ZIP archive \(\.docx, .*\), not a document Puente reads$/,
+      /save a Word, spreadsheet or e-book document as PDF or plain text/,
+    ],
+    [
+      'scan.pdf',
+      new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]),
+      'binary file: named .pdf but holds a JPEG image, not a PDF',
+      /OCR/,
+    ],
+    [
+      'noise.txt',
+      new Uint8Array(256).map((_, i) => i),
+      /^binary file: named \.txt but holds binary data, not plain text \(\d+ of its 256 bytes .* are control characters/,
+      /convert it to UTF-8/,
+    ],
+  ])('%s', (name, bytes, message, hint) => {
+    const got = refusal(name, bytes);
+    if (typeof message === 'string') expect(got.message).toBe(message);
+    else expect(got.message).toMatch(message);
+    if (hint !== undefined) expect(got.hint).toMatch(hint);
+  });
+});
+
+describe('readDocuments: values refused with a note', () => {
+  it('stores a JSON line without an invalid date or an address that is not http(s), and says so', async () => {
+    const lines = [
+      { text: 'China lent Peru $5 billion.', publishedAt: '2024-02-30', url: 'https://example.org/a' },
+      { text: 'China lent Chile $6 billion.', publishedAt: 'yesterday', url: 'javascript:alert(1)' },
+      { text: 'China lent Bolivia $7 billion.', publishedAt: '2024-13-01', url: 'data:text/html,<b>x</b>' },
+      { text: 'China lent Cuba $8 billion.', publishedAt: '2024-02-29' },
+    ].map((o) => JSON.stringify(o));
+    const { documents } = await readDocuments('/d/a.jsonl', utf8(lines.join('\n')));
+    expect(documents.map((d) => [d.uri, d.publishedAt, d.note])).toEqual([
+      [
+        'https://example.org/a',
+        null,
+        'publishedAt "2024-02-30" refused (February 2024 has 29 days): stored without a date',
+      ],
+      [
+        '/d/a.jsonl#line-2',
+        null,
+        'url "javascript:alert(1)" refused (a javascript: address: only http and https addresses are kept): the file\'s own address is used; publishedAt "yesterday" refused (not a date Puente reads (YYYY-MM-DD, an ISO 8601 time or an RFC 822 date)): stored without a date',
+      ],
+      [
+        '/d/a.jsonl#line-3',
+        null,
+        expect.stringMatching(
+          /^url "data:text\/html,<b>x<\/b>" refused .*; publishedAt "2024-13-01" refused \(there is no month 13\)/,
+        ),
+      ],
+      ['/d/a.jsonl#line-4', '2024-02-29', null],
+    ]);
+  });
+
+  it('refuses a feed item link that is not http(s) and an invalid date, in RSS and Atom', async () => {
+    const rss =
+      '<rss version="2.0"><channel><item><title>Uno</title><link>javascript:alert(1)</link><pubDate>2024-02-30</pubDate>' +
+      '<description>China lent Peru $2 billion.</description></item>' +
+      '<item><title>Dos</title><link>data:text/html,x</link><guid>https://example.org/dos</guid><pubDate>not a date</pubDate>' +
+      '<dc:date>2024-03-01</dc:date><description>China lent Chile $3 billion.</description></item></channel></rss>';
+    const { documents } = await readDocuments('/f/a.rss', utf8(rss));
+    expect(documents.map((d) => [d.uri, d.publishedAt, d.note])).toEqual([
+      [
+        '/f/a.rss#item-1',
+        null,
+        expect.stringMatching(
+          /^link "javascript:alert\(1\)" refused .*file's own address is used; pubDate "2024-02-30" refused \(February 2024 has 29 days\): stored without a date$/,
+        ),
+      ],
+      [
+        'https://example.org/dos',
+        '2024-03-01',
+        expect.stringMatching(
+          /^link "data:text\/html,x" refused .*: the guid is used instead; pubDate "not a date" refused .*: dc:date used instead$/,
+        ),
+      ],
+    ]);
+    const atom =
+      '<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>Tres</title><link href="javascript:alert(1)"/>' +
+      '<published>2024-04-31</published><content type="text">China lent Peru $4 billion.</content></entry></feed>';
+    const [entry] = (await readDocuments('/f/b.atom', utf8(atom))).documents;
+    expect(entry).toMatchObject({ uri: '/f/b.atom#item-1', publishedAt: null });
+    expect(entry?.note).toMatch(
+      /^link "javascript:alert\(1\)" refused .*; published "2024-04-31" refused \(April 2024 has 30 days\)/,
+    );
+  });
+
+  it('takes an http(s) front-matter url as the address, and refuses another address or a bad date', () => {
+    const md = (url: string, date: string) =>
+      utf8(`---\ntitle: T\nurl: ${url}\ndate: ${date}\n---\n\nChina lent Peru $1 billion.\n`);
+    expect(readDocument('/m/a.md', md('https://example.org/nota', '2024-11-14'))).toMatchObject({
+      uri: 'https://example.org/nota',
+      publishedAt: '2024-11-14',
+      note: null,
+    });
+    const bad = readDocument('/m/b.md', md('javascript:alert(1)', '2024-02-30'));
+    expect(bad).toMatchObject({ uri: '/m/b.md', publishedAt: null });
+    expect(bad.note).toMatch(
+      /^url "javascript:alert\(1\)" refused .*; date "2024-02-30" refused \(February 2024 has 29 days\): stored without a date$/,
+    );
+  });
+});
+
+describe('readDocuments: well-formed text', () => {
+  const lone = /[\ud800-\udfff]/u;
+  it('replaces lone surrogates from JSON escapes and XML references with U+FFFD, offsets unmoved', async () => {
+    const line =
+      '{"text": "China lent Peru \\ud800 US$ 5 billion in 2020.", "title": "T\\udc00", "author": "A\\ud800"}';
+    const [doc] = (await readDocuments('a.jsonl', utf8(line))).documents;
+    expect(doc?.text).toBe('China lent Peru \ufffd US$ 5 billion in 2020.');
+    expect(doc?.title).toBe('T\ufffd');
+    expect(doc?.byline).toBe('A\ufffd');
+    const claims = doc ? extract(doc, defaultLexicon()).claims : [];
+    expect(claims.length).toBeGreaterThan(0);
+    for (const c of claims) expect(doc?.text.slice(c.start, c.end)).toBe(c.quote);
+    const rss =
+      '<rss><channel><item><title>Uno &#xD800;</title><description>China lent Peru &amp;#xDC00; $2 billion.</description></item></channel></rss>';
+    const [item] = (await readDocuments('a.rss', utf8(rss))).documents;
+    expect(item?.title).toBe('Uno \ufffd');
+    expect(lone.test(item?.text ?? '')).toBe(false);
+    expect(item?.text).toContain('Peru \ufffd $2 billion.');
   });
 });

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import { PuenteError, unsupportedInput } from '../domain/errors.js';
-import { isoDate } from './dates.js';
-import { decodeLenient, decodeText, type Decoded } from './decode.js';
+import { decodeLenient, decodeText, wellFormed, type Decoded } from './decode.js';
+import { joinNotes, pickDate, sourceUrl } from './fields.js';
 import { readFeed } from './feed.js';
 import { declaredHtmlCharset, readHtml } from './html.js';
 import { readJsonLines } from './jsonl.js';
@@ -10,7 +10,7 @@ import { detectLanguage } from './language.js';
 import { markdownTitle, readFrontMatter, stripInlineMarkdown, type FrontMatter } from './markdown.js';
 import { buildText, splitParagraphs, type NormalizedText } from './normalize.js';
 import { readPdf } from './pdf.js';
-import { headText, sniffFormat, xmlRoot, type Format } from './sniff.js';
+import { describeBinary, extensions, headText, sniffFormat, xmlRoot, type Format } from './sniff.js';
 
 export { readable } from './sniff.js';
 
@@ -65,6 +65,8 @@ export interface ReadResult {
 /** How strict reading is: `lenient` reads any bytes (empty, binary, legacy encodings) instead of refusing them. */
 export interface ReadOptions {
   lenient?: boolean;
+  /** a PDF with more pages is refused before its pages are read */
+  maxPdfPages?: number;
 }
 
 const bylinePattern = /^(?:By|Por|De|Texto de|Reporting by)\s+\p{Lu}[\p{L}.'’ -]{1,60}$/u;
@@ -73,27 +75,83 @@ const formats =
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 const hasText = (p: string) => /[\p{L}\p{N}]/u.test(p);
 
-// The format to read a file as, or a refusal naming what the content is.
+// What a file's name says it holds, by its extension, for messages (null: a name that claims no format).
+function claimedFormat(ext: string): string | null {
+  if (extensions.pdf.includes(ext)) return 'a PDF';
+  if (extensions.html.includes(ext)) return 'HTML';
+  if (extensions.feed.includes(ext)) return 'an RSS or Atom feed';
+  if (extensions.jsonl.includes(ext)) return 'JSON Lines';
+  if (extensions.markdown.includes(ext)) return 'Markdown';
+  if (extensions.text.includes(ext)) return 'plain text';
+  return null;
+}
+
+const images = 'Puente reads no images; for a scanned page, run OCR (e.g. tesseract) and ingest its text';
+
+// The refusal of binary content: what it is, against what the name says.
+function binaryRefusal(ext: string, bytes: Uint8Array): PuenteError {
+  const { what, detail, hint } = describeBinary(bytes);
+  const claimed = claimedFormat(ext);
+  const more = detail ? ` (${detail})` : '';
+  return unsupportedInput(
+    claimed
+      ? `binary file: named ${ext} but holds ${what}, not ${claimed}${more}`
+      : `binary file: ${what}, not a document Puente reads${more}`,
+    hint,
+  );
+}
+
+// The refusal of XML that is not a feed (an SVG image, a sitemap, a configuration file).
+function xmlRefusal(ext: string, root: string | null): PuenteError {
+  if (root?.toLowerCase() === 'svg') {
+    return unsupportedInput('an SVG image (XML whose root is <svg>), not a document Puente reads', images);
+  }
+  const named = ext && !extensions.feed.includes(ext) ? ` (named ${ext})` : '';
+  return unsupportedInput(
+    `XML whose root is <${root ?? '?'}>, not an RSS or Atom feed${named}`,
+    'ingest reads RSS 2.0, RSS 1.0 and Atom feeds; save the text of other XML as .txt to read it',
+  );
+}
+
+// The refusal of text whose name says another format (or no format): what the content is and how to read it.
+function misnamedText(ext: string): PuenteError {
+  const rename = 'rename it .txt to read it as plain text';
+  if (!ext) {
+    return unsupportedInput(
+      'no file name extension to say what it is; its content is plain text',
+      'name it .txt to read it as plain text',
+    );
+  }
+  if (extensions.jsonl.includes(ext)) {
+    return unsupportedInput(
+      `named ${ext} but holds plain text, not JSON Lines (its first line is not a JSON object)`,
+      `${rename}, or write one JSON object per line`,
+    );
+  }
+  if (extensions.html.includes(ext)) {
+    return unsupportedInput(`named ${ext} but holds plain text without HTML markup`, rename);
+  }
+  const claimed = claimedFormat(ext);
+  if (claimed) return unsupportedInput(`named ${ext} but holds plain text, not ${claimed}`, rename);
+  return unsupportedInput(
+    `named ${ext}, a type ingest does not read, but its content is plain text`,
+    `${rename}; ${formats}`,
+  );
+}
+
+// The format to read a file as, or a refusal naming what the content is and what to do.
 function formatOf(uri: string, bytes: Uint8Array, options: ReadOptions): Format {
   const format = sniffFormat(uri, bytes);
   const ext = extname(uri).toLowerCase();
   if (options.lenient) return format === 'binary' || format === 'xml' ? 'text' : format;
-  if (format === 'binary') {
-    throw unsupportedInput(
-      ext && ext !== '.txt'
-        ? `binary file: named ${ext} but its content is not text`
-        : 'binary file, not text',
-      formats,
-    );
-  }
-  if (format === 'xml') {
-    throw unsupportedInput(
-      `XML that is not an RSS or Atom feed (its root is <${xmlRoot(headText(bytes)) ?? '?'}>)`,
-      formats,
-    );
-  }
-  if ((format === 'text' || format === 'markdown') && !['.txt', '.text', '.md', '.markdown'].includes(ext)) {
-    throw unsupportedInput(`unsupported file type "${ext || '(no extension)'}"`, formats);
+  if (format === 'binary') throw binaryRefusal(ext, bytes);
+  if (format === 'xml') throw xmlRefusal(ext, xmlRoot(headText(bytes)));
+  const textual = [...extensions.text, ...extensions.markdown];
+  if ((format === 'text' || format === 'markdown') && !textual.includes(ext)) {
+    // Markup without an XML declaration is still XML (an SVG image, an .xml file of another kind).
+    const root = xmlRoot(headText(bytes));
+    if (root) throw xmlRefusal(ext, root);
+    throw misnamedText(ext);
   }
   return format;
 }
@@ -109,7 +167,10 @@ function noText(options: ReadOptions, what: string) {
 const withTitle = (title: string | null, paragraphs: string[]) =>
   title && paragraphs[0] !== title && hasText(title) ? [title, ...paragraphs] : paragraphs;
 
-/** Reads a plain-text or Markdown document: decode, front matter, paragraphs, byline and title. */
+/**
+ * Reads a plain-text or Markdown document: decode, front matter (its `url`, when http or https, is the source's
+ * address), paragraphs, byline and title.
+ */
 function readText(uri: string, bytes: Uint8Array, markdown: boolean, options: ReadOptions): ReadDocument {
   const decoded =
     bytes.length === 0 && options.lenient
@@ -127,9 +188,11 @@ function readText(uri: string, bytes: Uint8Array, markdown: boolean, options: Re
   const normalized = buildText(paragraphs);
   const first = paragraphs[0] ?? '';
   const byline = meta.byline ?? paragraphs.slice(0, 3).find((p) => bylinePattern.test(p)) ?? null;
+  const address = sourceUrl('url', meta.url);
+  const published = pickDate([['date', meta.publishedAt]]);
   return {
     ...normalized,
-    uri,
+    uri: address.url ?? uri,
     contentHash: sha256(bytes),
     mediaType: markdown ? 'text/markdown' : 'text/plain',
     byteSize: bytes.length,
@@ -138,9 +201,9 @@ function readText(uri: string, bytes: Uint8Array, markdown: boolean, options: Re
     byline: byline?.replace(/^(?:By|Por|De|Texto de|Reporting by)\s+/u, '') ?? null,
     publisher: meta.publisher ?? null,
     language: meta.language ?? detectLanguage(normalized.text),
-    publishedAt: isoDate(meta.publishedAt),
+    publishedAt: published.date,
     encoding: decoded.encoding,
-    note: decoded.note,
+    note: joinNotes(decoded.note, address.note, published.note),
     where: null,
     item: null,
   };
@@ -204,7 +267,7 @@ function readFeedDocuments(uri: string, bytes: Uint8Array, options: ReadOptions)
       language: detectLanguage(normalized.text) ?? feed.language,
       publishedAt: item.publishedAt,
       encoding: decoded.encoding,
-      note: decoded.note,
+      note: joinNotes(decoded.note, item.note),
       where: `item ${item.position}`,
       item: item.position,
     });
@@ -233,7 +296,7 @@ function readJsonLinesDocuments(uri: string, bytes: Uint8Array, options: ReadOpt
         language: r.language ?? detectLanguage(normalized.text),
         publishedAt: r.publishedAt,
         encoding: decoded.encoding,
-        note: decoded.note,
+        note: joinNotes(decoded.note, r.note),
         where: `line ${r.line}`,
         item: r.position,
       };
@@ -242,8 +305,8 @@ function readJsonLinesDocuments(uri: string, bytes: Uint8Array, options: ReadOpt
 }
 
 /** Reads a PDF: paragraphs with their page numbers, title and author from its information dictionary. */
-async function readPdfDocument(uri: string, bytes: Uint8Array): Promise<ReadDocument> {
-  const pdf = await readPdf(bytes);
+async function readPdfDocument(uri: string, bytes: Uint8Array, maxPages?: number): Promise<ReadDocument> {
+  const pdf = await readPdf(bytes, maxPages);
   const texts = pdf.paragraphs.map((p) => p.text);
   const normalized = buildText(
     texts,
@@ -312,8 +375,11 @@ export async function readDocuments(
   options: ReadOptions = {},
 ): Promise<ReadResult> {
   const format = formatOf(uri, bytes, options);
-  if (format === 'pdf') return { documents: [await readPdfDocument(uri, bytes)], failures: [] };
-  return readSync(uri, bytes, format, options);
+  const read =
+    format === 'pdf'
+      ? { documents: [await readPdfDocument(uri, bytes, options.maxPdfPages)], failures: [] }
+      : readSync(uri, bytes, format, options);
+  return { ...read, documents: read.documents.map(wellFormedDocument) };
 }
 
 /**
@@ -331,12 +397,28 @@ export function readDocument(uri: string, bytes: Uint8Array, options: ReadOption
   }
   const { documents, failures } = readSync(uri, bytes, format, options);
   const [first] = documents;
-  if (first) return first;
+  if (first) return wellFormedDocument(first);
   const failure = failures[0];
   throw unsupportedInput(
     failure ? `${failure.where}: ${failure.message}` : 'no document in the file',
     failure?.hint,
   );
+}
+
+// No reader hands on a lone surrogate (a JSON escape or a character reference in HTML or a PDF can make one): it
+// would be stored as invalid UTF-8. U+FFFD takes its place, one code unit for one, so no offset moves.
+function wellFormedDocument(doc: ReadDocument): ReadDocument {
+  const keep = (v: string | null) => (v === null ? null : wellFormed(v));
+  return {
+    ...doc,
+    uri: wellFormed(doc.uri),
+    text: wellFormed(doc.text),
+    title: keep(doc.title),
+    byline: keep(doc.byline),
+    publisher: keep(doc.publisher),
+    language: keep(doc.language),
+    note: keep(doc.note),
+  };
 }
 
 // A short first line without closing punctuation, followed by more text, is a headline.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bytesAsText, escapeControls, showPath } from './file-path.js';
+import { bytesAsText, childPath, escapeControls, pathKey, showPath } from './file-path.js';
 
 describe('file paths shown on a terminal', () => {
   it('escapes control characters and bidirectional overrides', () => {
@@ -20,5 +20,18 @@ describe('file paths shown on a terminal', () => {
   it('shows strings and buffers alike', () => {
     expect(showPath(Buffer.from('docs/a\nb.txt'))).toBe('docs/a\\nb.txt');
     expect(showPath('docs/a\nb.txt')).toBe('docs/a\\nb.txt');
+  });
+
+  it('joins a folder and an entry name read as bytes: a string while both are text', () => {
+    expect(childPath('docs/', Buffer.from('a.txt'))).toBe('docs/a.txt');
+    expect(childPath('./docs', Buffer.from([0x61, 0xe9]))).toEqual(
+      Buffer.from([...Buffer.from('docs/a'), 0xe9]),
+    );
+    expect(childPath(Buffer.from([0x64, 0xe9]), Buffer.from('b'))).toEqual(
+      Buffer.from([0x64, 0xe9, 0x2f, 0x62]),
+    );
+    // Keys tell apart bytes that decode alike.
+    expect(pathKey(Buffer.from([0xe9]))).not.toBe(pathKey(Buffer.from([0xe8])));
+    expect(pathKey('é')).toBe(pathKey(Buffer.from('é')));
   });
 });

@@ -1,3 +1,6 @@
+import { isUtf8 } from 'node:buffer';
+import { join, normalize } from 'node:path';
+
 /**
  * A file's path as a batch carries it: a string, or the raw bytes of a name that is not valid UTF-8 (Node opens a
  * Buffer path byte for byte; as a string such a name would be mangled into U+FFFD and could not be opened).
@@ -66,4 +69,25 @@ function sequenceLength(bytes: Uint8Array, i: number): number {
 /** A path as text for messages: a Buffer's bytes decoded as `bytesAsText` does, control characters escaped. */
 export function showPath(path: FilePath): string {
   return escapeControls(typeof path === 'string' ? path : bytesAsText(path));
+}
+
+/** The bytes of a path (a string's in UTF-8), as the file system sees them. */
+export const pathBytes = (path: FilePath): Buffer =>
+  typeof path === 'string' ? Buffer.from(path, 'utf8') : path;
+
+/** A path as text for looking at its name (extension, leading dot): a Buffer's bytes as `bytesAsText` writes them. */
+export const pathText = (path: FilePath): string => (typeof path === 'string' ? path : bytesAsText(path));
+
+/** A path as one key for sets and maps: the same bytes give the same key, different bytes different keys. */
+export const pathKey = (path: FilePath): string => pathBytes(path).toString('latin1');
+
+/**
+ * The path of a folder's entry from the raw bytes of its name (as `readdirSync(dir, { encoding: 'buffer' })` gives
+ * them): a string when the folder's path is one and the name is valid UTF-8, else a Buffer of the exact bytes.
+ */
+export function childPath(dir: FilePath, name: Buffer): FilePath {
+  if (typeof dir === 'string' && isUtf8(name)) return join(dir, name.toString('utf8'));
+  const base = typeof dir === 'string' ? Buffer.from(normalize(dir), 'utf8') : dir;
+  const slash = base.length > 0 && base[base.length - 1] !== 0x2f ? Buffer.from('/') : Buffer.alloc(0);
+  return Buffer.concat([base, slash, name]);
 }

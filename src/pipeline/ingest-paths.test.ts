@@ -46,7 +46,7 @@ describeEachBackend('ingest of PDF, feeds and JSON Lines', (store) => {
     const seen: IngestResult[] = [];
     const results = await ingestPaths(store().db, [dir], { onResult: (r) => seen.push(r) });
     expect(seen).toEqual(results);
-    expect(results.map((r) => [r.path.split('/').pop(), r.item, r.status])).toEqual([
+    expect(results.map((r) => [String(r.path).split('/').pop(), r.item, r.status])).toEqual([
       ['a.rss', 'item 1', 'ingested'],
       ['a.rss', 'item 2', 'ingested'],
       ['a.rss', 'item 3', 'ingested'],
@@ -75,9 +75,9 @@ describeEachBackend('ingest reads each file once', (store) => {
   const counted = (inner: Preparer) => {
     const calls: string[] = [];
     const preparer: Preparer = {
-      prepare: (path, maxBytes) => {
-        calls.push(path.split('/').pop() ?? path);
-        return inner.prepare(path, maxBytes);
+      prepare: (path, budget) => {
+        calls.push(String(path).split('/').pop() ?? '');
+        return inner.prepare(path, budget);
       },
       close: () => inner.close(),
       threadsAnswered: () => inner.threadsAnswered(),
@@ -99,7 +99,7 @@ describeEachBackend('ingest reads each file once', (store) => {
     const { calls, preparer } = counted(inThread);
     const results = await ingestPaths(store().db, [folder()], { preparer });
     expect(calls).toEqual(names);
-    expect(results.map((r) => [r.path.split('/').pop(), r.status])).toEqual(
+    expect(results.map((r) => [String(r.path).split('/').pop(), r.status])).toEqual(
       names.map((n) => [n, 'ingested']),
     );
   });
@@ -111,7 +111,7 @@ describeEachBackend('ingest reads each file once', (store) => {
       const results = await ingestPaths(store().db, [folder()], { preparer, workers: 2 });
       expect([...calls].sort()).toEqual(names);
       expect(calls).toHaveLength(12);
-      expect(results.map((r) => r.path.split('/').pop())).toEqual(names);
+      expect(results.map((r) => String(r.path).split('/').pop())).toEqual(names);
       expect(results.every((r) => r.status === 'ingested')).toBe(true);
     } finally {
       await pool.close();

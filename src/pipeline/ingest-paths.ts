@@ -1,10 +1,10 @@
-import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { describeError } from '../domain/errors.js';
-import { readable } from '../ingest/read-document.js';
 import type { Database } from '../store/database.js';
-import { prepareFile, type PreparedFile } from './prepare.js';
+import { defaultBudget, type Budget } from './budget.js';
+import { showPath, type FilePath } from './file-path.js';
+import { planFiles, type PlanFailure, type Skipped } from './plan-files.js';
+import type { PreparedFile } from './prepare.js';
 import { inThread, workerPool, type Preparer } from './prepare-pool.js';
 import { storeDocument, type StoreOutcome } from './store-document.js';
 import { refreshDirtyProjects } from '../reconcile/projects.js';
@@ -13,130 +13,61 @@ import { refreshDirtyProjects } from '../reconcile/projects.js';
  * The result of one item of a batch: what was stored, or why it failed and what to do. `item` says where in
  * the file the document is ("item 2" of a feed, "line 3" of JSON Lines), null for a file that is one document;
  * `encoding` the text encoding it was read in and `note` what reading worked around (a lying charset label).
+ * A path of a folder the batch passed over (a link out of the folder, a hidden or unread file) is `skipped`.
  */
 export type IngestResult =
-  | ({ path: string; item: string | null; encoding: string | null; note: string | null } & StoreOutcome)
-  | { path: string; item: string | null; status: 'failed'; message: string; hint: string | null };
+  | ({ path: FilePath; item: string | null; encoding: string | null; note: string | null } & StoreOutcome)
+  | PlanFailure
+  | Skipped;
 
 /** Options of a batch ingest. */
 export interface IngestOptions {
   recursive?: boolean;
-  /** largest file read, in bytes */
+  /** follow symbolic links out of the folders given (off: they are skipped) */
+  followSymlinks?: boolean;
+  /** what one document may cost (file size, text, PDF pages, time); what is not given is the default's */
+  budget?: Partial<Budget>;
+  /** largest file read, in bytes (the budget's `maxBytes`, which wins when both are given) */
   maxBytes?: number;
   onResult?: (result: IngestResult) => void;
-  /** worker threads that read and extract ahead of the writer (0 or absent: all in this thread) */
+  /**
+   * worker threads that read and extract ahead of the writer (default 1); 0 reads in this thread, where nothing
+   * stops a document past its time budget (for benchmarks)
+   */
   workers?: number;
   /** called once with the files the batch will read, before the first is read (for a progress bar) */
-  onPlan?: (files: string[]) => void;
+  onPlan?: (files: FilePath[]) => void;
   /** reads and extracts files instead of the one `workers` chooses; the caller closes it */
   preparer?: Preparer;
 }
 
-const defaultMaxBytes = 20 * 1024 * 1024;
-
-/** One step of a batch, in the order the paths were given: a file to read, or a path that already failed. */
-export type PlanItem = { file: string } | { failure: IngestResult };
-
-const fail = (path: string, message: string, hint: string | null): PlanItem => ({
-  failure: { path, item: null, status: 'failed', message, hint },
-});
-
-/** The file name extensions a folder scan takes, for messages. */
-const readableList = '.txt, .md, .html, .pdf, .xml/.rss/.atom or .jsonl';
-
-const reason = (error: unknown) => {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file or directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ELOOP') return 'too many levels of symbolic links';
-  return error instanceof Error ? error.message : String(error);
-};
-
-/**
- * Expands the given paths into the files to read, in the order given: folders give their readable files
- * (subfolders with `recursive`), symbolic links are followed, a file named twice is read once, and a path that
- * cannot be read becomes a failure in its place without stopping the others.
- */
-export function planFiles(paths: string[], recursive: boolean): PlanItem[] {
-  const plan: PlanItem[] = [];
-  const seen = new Set<string>();
-  const addFile = (path: string) => {
-    const real = realpathSync(path);
-    if (seen.has(real)) return false;
-    seen.add(real);
-    plan.push({ file: path });
-    return true;
-  };
-  // Returns how many files the folder gave and whether it has subfolders that were not read.
-  const walk = (dir: string, visited: Set<string>): { files: number; skipped: boolean } => {
-    let files = 0;
-    let skipped = false;
-    let names: string[];
-    try {
-      names = readdirSync(dir).sort((a, b) => a.localeCompare(b));
-    } catch (error) {
-      plan.push(fail(dir, reason(error), 'check the folder and its permissions'));
-      return { files: 1, skipped };
-    }
-    for (const name of names) {
-      if (name.startsWith('.')) continue;
-      const full = join(dir, name);
-      try {
-        const stat = statSync(full);
-        if (stat.isDirectory()) {
-          const real = realpathSync(full);
-          if (!recursive) skipped = true;
-          else if (!visited.has(real)) files += walk(full, new Set([...visited, real])).files;
-        } else if (stat.isFile() && readable(full) && addFile(full)) files++;
-      } catch (error) {
-        plan.push(fail(full, reason(error), 'check the file and its permissions'));
-        files++;
-      }
-    }
-    return { files, skipped };
-  };
-  for (const path of paths) {
-    try {
-      const stat = statSync(path);
-      if (!stat.isDirectory()) {
-        addFile(path);
-        continue;
-      }
-      const { files, skipped } = walk(path, new Set([realpathSync(path)]));
-      if (files === 0) {
-        plan.push(
-          fail(
-            path,
-            `no readable documents (${readableList}) in directory${skipped ? ' (subfolders not read)' : ''}`,
-            skipped ? 'add --recursive to read subfolders' : `put ${readableList} documents in it`,
-          ),
-        );
-      }
-    } catch (error) {
-      plan.push(fail(path, reason(error), 'check the path'));
-    }
-  }
-  return plan;
-}
-
-const failedItem = (path: string, item: string | null, error: unknown): IngestResult => ({
+const failedItem = (path: FilePath, item: string | null, error: unknown): IngestResult => ({
   path,
   item,
   status: 'failed',
   ...describeError(error),
 });
 
+// A result names its file as text: a name that is not UTF-8 as its bytes' text (`\xNN`), controls escaped.
+const pathText = (path: FilePath) => (typeof path === 'string' ? path : showPath(path));
+
 /**
- * Reads one file and stores each document it holds in its own transaction (a feed or JSON Lines file holds
- * several): a bad item is a failed result and the others are still stored. Never throws.
+ * Reads one file in a worker thread, within the budget (the defaults for what is not given), and stores each
+ * document it holds in its own transaction (a feed or JSON Lines file holds several): a bad item is a failed
+ * result and the others are still stored. Never throws.
  */
 export async function ingestFile(
   db: Kysely<Database>,
-  path: string,
-  maxBytes = defaultMaxBytes,
+  path: FilePath,
+  budget: Partial<Budget> = {},
   onResult?: (result: IngestResult) => void,
 ): Promise<IngestResult[]> {
-  return storePrepared(db, await prepareFile(path, maxBytes), onResult);
+  const pool = workerPool(1);
+  try {
+    return await storePrepared(db, await pool.prepare(path, { ...defaultBudget, ...budget }), onResult);
+  } finally {
+    await pool.close();
+  }
 }
 
 /** Stores a file read and extracted (here or in a worker thread), document by document, in the file's order. */
@@ -145,7 +76,7 @@ async function storePrepared(
   prepared: PreparedFile,
   onResult?: (result: IngestResult) => void,
 ): Promise<IngestResult[]> {
-  const { path } = prepared;
+  const path = pathText(prepared.path);
   const results: IngestResult[] = [];
   const report = (result: IngestResult) => {
     results.push(result);
@@ -179,8 +110,9 @@ async function storePrepared(
 
 /**
  * Ingests files and folders one document at a time, going on past failures; returns every item's result in
- * order. With `workers`, files are read and extracted in that many worker threads, a few files ahead, while
- * this thread stores them strictly in order (so results, ids and near-duplicate links do not depend on timing).
+ * order. Files are read and extracted in worker threads (`workers`, default 1), a few files ahead, each document
+ * within its budget, while this thread stores them strictly in order (so results, ids and near-duplicate links do
+ * not depend on timing).
  */
 export async function ingestPaths(
   db: Kysely<Database>,
@@ -188,36 +120,43 @@ export async function ingestPaths(
   options: IngestOptions = {},
 ): Promise<IngestResult[]> {
   const results: IngestResult[] = [];
-  const plan = planFiles(paths, options.recursive ?? false);
+  const plan = planFiles(paths, {
+    recursive: options.recursive ?? false,
+    followSymlinks: options.followSymlinks ?? false,
+  });
   options.onPlan?.(plan.flatMap((item) => ('file' in item ? [item.file] : [])));
-  const maxBytes = options.maxBytes ?? defaultMaxBytes;
+  const budget: Budget = {
+    ...defaultBudget,
+    ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
+    ...options.budget,
+  };
   const files = plan.filter((item) => 'file' in item).length;
-  // Threads take a fraction of a second to start: a handful of files is read faster in this thread.
+  const workers = options.workers ?? 1;
+  // No more threads than files: each takes a fraction of a second to start.
   const own =
-    !options.preparer && (options.workers ?? 0) > 0 && files >= 8
-      ? workerPool(options.workers ?? 0)
-      : inThread;
+    options.preparer || workers === 0 ? inThread : workerPool(Math.min(workers, Math.max(1, files)));
   const preparer = options.preparer ?? own;
-  const ahead = preparer === inThread ? 1 : Math.max(2, (options.workers ?? 2) * 16);
+  const ahead = preparer === inThread ? 1 : Math.max(2, workers * 16);
   const pending = new Map<number, Promise<PreparedFile>>();
   // Plan items below `dispatched` have been handed to the preparer (each file exactly once).
   let dispatched = 0;
   const dispatch = (upTo: number) => {
     for (; dispatched < plan.length && dispatched <= upTo; dispatched++) {
       const item = plan[dispatched];
-      if (item && 'file' in item) pending.set(dispatched, preparer.prepare(item.file, maxBytes));
+      if (item && 'file' in item) pending.set(dispatched, preparer.prepare(item.file, budget));
     }
   };
   try {
     for (const [i, item] of plan.entries()) {
       if ('file' in item) {
         dispatch(i + ahead);
-        const prepared = await (pending.get(i) ?? preparer.prepare(item.file, maxBytes));
+        const prepared = await (pending.get(i) ?? preparer.prepare(item.file, budget));
         pending.delete(i);
         results.push(...(await storePrepared(db, prepared, options.onResult)));
       } else {
-        results.push(item.failure);
-        options.onResult?.(item.failure);
+        const result = 'failure' in item ? item.failure : item.skipped;
+        results.push(result);
+        options.onResult?.(result);
       }
     }
   } finally {

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { badRequest, PuenteError } from '../domain/errors.js';
 import { hashSecret, randomToken, sha256, verifySecret } from '../auth/secrets.js';
+import {
+  chainLength,
+  endedBy,
+  getToken,
+  maxTokenChain,
+  withParents,
+  workingDescendants,
+  type TokenInfo,
+  type TokenLink,
+} from './api-tokens.js';
 import type { Db } from './database.js';
 
 /** What a person may do: viewers read (as anyone may), editors review, admins also make releases. */
@@ -22,6 +32,8 @@ export interface Actor {
   via: 'session' | 'token';
   /** the session's CSRF token (sessions only) */
   csrf?: string;
+  /** the id of the token that signed the request (tokens only) */
+  tokenId?: string;
 }
 
 /** How long a web session lasts after sign-in. */
@@ -89,14 +101,23 @@ export async function endSession(db: Db, cookie: string): Promise<void> {
 /** The prefix of every API token, so that one pasted in the wrong place is easy to spot. */
 const tokenPrefix = 'puente_';
 
-/** Creates an API token for a user; the token is shown once and kept only as its scrypt hash. */
+/** How a new token comes to be: by a person (CLI or session), or by the token `parent`, which it dies with. */
+export type TokenMaker = { origin: 'cli' | 'session' } | { origin: 'token'; parent: string };
+
+/**
+ * Creates an API token for a user; the token is shown once and kept only as its scrypt hash. A token made by a
+ * token records it as its parent: the chain may hold at most `maxTokenChain` tokens, and the parent must still
+ * work (it checks again here, as it may have been revoked since the request was authenticated).
+ */
 export async function createToken(
   db: Db,
   userId: string,
   name: string,
+  maker: TokenMaker = { origin: 'cli' },
 ): Promise<{ id: string; token: string }> {
   const user = await db.selectFrom('user_account').select('id').where('id', '=', userId).executeTakeFirst();
   if (!user) throw badRequest(`no user ${userId}`, 'add the user first: puente user add NAME --role editor');
+  const parent = maker.origin === 'token' ? await parentLink(db, userId, maker.parent) : null;
   const id = randomToken(9);
   const secret = randomToken();
   await db
@@ -109,15 +130,43 @@ export async function createToken(
       created_at: new Date().toISOString(),
       last_used_at: null,
       revoked_at: null,
+      parent_id: parent,
+      origin: maker.origin,
     })
     .execute();
   return { id, token: `${tokenPrefix}${id}.${secret}` };
 }
 
-// Tokens already checked, by their SHA-256: a script's every request need not pay for scrypt again.
+/** The id of a working token of `userId` that may make one more token, else a 403 saying why not. */
+async function parentLink(db: Db, userId: string, parentId: string): Promise<string> {
+  const row = await db
+    .selectFrom('api_token')
+    .select(['id', 'parent_id', 'revoked_at', 'user_id'])
+    .where('id', '=', parentId)
+    .executeTakeFirst();
+  const known = row ? await withParents(db, [row]) : new Map<string, TokenLink>();
+  if (!row || row.user_id !== userId || endedBy(row, known) !== null)
+    throw new PuenteError('unauthorized', 'the token making this one is revoked');
+  if (chainLength(row, known) >= maxTokenChain)
+    throw new PuenteError(
+      'forbidden',
+      `a chain of tokens holds at most ${maxTokenChain}: this token was made by ${maxTokenChain - 1} others`,
+      'make the new token from a browser session (POST /api/v1/auth/tokens) or with: puente token create USER',
+    );
+  return row.id;
+}
+
+// Tokens already checked, by their SHA-256: a script's every request need not pay for scrypt again. Only the
+// secret's check is cached; whether the token or a parent is revoked is read from the database every time.
 const verified = new Map<string, string>();
 
-/** The actor of an API token that exists and is not revoked, else null. */
+/** How stale `last_used_at` may get before a request writes it again: one write a minute per token at most. */
+const lastUsedResolutionMs = 60_000;
+
+/**
+ * The actor of an API token that exists and works (neither it nor a token in its chain of parents revoked),
+ * else null.
+ */
 export async function tokenActor(db: Db, token: string): Promise<Actor | null> {
   const match = /^puente_([A-Za-z0-9_-]{12})\.([A-Za-z0-9_-]{43})$/.exec(token);
   if (!match) return null;
@@ -125,26 +174,60 @@ export async function tokenActor(db: Db, token: string): Promise<Actor | null> {
   const row = await db
     .selectFrom('api_token')
     .innerJoin('user_account', 'user_account.id', 'api_token.user_id')
-    .select(['api_token.secret_hash', 'api_token.revoked_at', 'user_account.id as user', 'user_account.role'])
+    .select([
+      'api_token.id',
+      'api_token.parent_id',
+      'api_token.secret_hash',
+      'api_token.revoked_at',
+      'api_token.last_used_at',
+      'user_account.id as user',
+      'user_account.role',
+    ])
     .where('api_token.id', '=', id)
     .executeTakeFirst();
   if (!row || row.revoked_at) return null;
+  if (row.parent_id && endedBy(row, await withParents(db, [row])) !== null) return null;
   const digest = sha256(token);
   if (verified.get(digest) !== row.secret_hash) {
     if (!(await verifySecret(secret, row.secret_hash))) return null;
     if (verified.size > 1000) verified.clear();
     verified.set(digest, row.secret_hash);
   }
-  return { id: row.user, role: Role.parse(row.role), via: 'token' };
+  // Not awaited: a read must not wait for the write lock (an ingest in another process may hold it).
+  void noteUse(db, id, row.last_used_at);
+  return { id: row.user, role: Role.parse(row.role), via: 'token', tokenId: id };
 }
 
-/** Revokes a token by its id (the part after `puente_` and before the dot). */
-export async function revokeToken(db: Db, id: string): Promise<boolean> {
+/** Stamps a token's `last_used_at`, at most once a minute. */
+async function noteUse(db: Db, id: string, lastUsed: string | null): Promise<void> {
+  const now = new Date();
+  if (lastUsed && lastUsed > new Date(now.getTime() - lastUsedResolutionMs).toISOString()) return;
+  try {
+    await db.updateTable('api_token').set({ last_used_at: now.toISOString() }).where('id', '=', id).execute();
+  } catch {
+    // Bookkeeping only: a database that cannot take the write (busy, read-only) must not refuse a good token.
+  }
+}
+
+/** What revoking a token did: the token after it, whether it was revoked already, how many it took with it. */
+export interface Revoked {
+  token: TokenInfo;
+  already: boolean;
+  /** working tokens made from it (directly or down a chain) that stopped working with it */
+  descendants: number;
+}
+
+/** Revokes a token by its id (the part after `puente_` and before the dot); null when there is no such token. */
+export async function revokeToken(db: Db, id: string): Promise<Revoked | null> {
+  const before = await getToken(db, id);
+  if (!before) return null;
+  const descendants = before.active ? await workingDescendants(db, id) : 0;
   const result = await db
     .updateTable('api_token')
     .set({ revoked_at: new Date().toISOString() })
     .where('id', '=', id)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  const token = (await getToken(db, id)) ?? before;
+  return { token, already: Number(result.numUpdatedRows) === 0, descendants };
 }

@@ -12,6 +12,7 @@ import type { MetaTable, RevisionTable } from './tables/revision-table.js';
 import type { SourceTable } from './tables/source-table.js';
 import type { ApiTokenTable, UserAccountTable, UserSessionTable } from './tables/account-table.js';
 import type { ReleaseItemTable, ReleaseTable } from './tables/release-table.js';
+import type { DataVersionTable } from './tables/data-version-table.js';
 
 /** Every table of the store, for Kysely's typed queries. */
 export interface Database {
@@ -31,6 +32,7 @@ export interface Database {
   api_token: ApiTokenTable;
   release: ReleaseTable;
   release_item: ReleaseItemTable;
+  data_version: DataVersionTable;
 }
 
 /** A connection or a transaction: repositories take either. */

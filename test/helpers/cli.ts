@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { repoRoot } from '../../src/reference/paths.js';
+import { hangTimeoutMs } from './timeouts.js';
 
 const bin = join(repoRoot, 'bin', 'puente.js');
 
@@ -23,7 +24,7 @@ export function puente(
     env: { ...process.env, DATABASE_URL: '', ...env },
     encoding: 'utf8',
     input,
-    timeout: 60_000,
+    timeout: hangTimeoutMs,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -40,7 +41,10 @@ export function startPuente(args: string[], env: Record<string, string>) {
   });
   let output = '';
   return new Promise<{ url: string; output: () => string; stop: () => Promise<void> }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`puente did not start in time:\n${output}`)), 90_000);
+    const timer = setTimeout(
+      () => reject(new Error(`puente did not start in time:\n${output}`)),
+      hangTimeoutMs,
+    );
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       const m = /serving on (http:\/\/localhost:\d+)/.exec(output);

@@ -6,6 +6,8 @@ import * as repeatedParagraphs from './20261123T1800-repeated-paragraphs.js';
 import * as projectViews from './20261124T0900-project-views.js';
 import * as accounts from './20261125T0900-accounts-review-releases.js';
 import * as participants from './20261127T0900-project-participants.js';
+import * as tokenLineage from './20261130T1000-token-lineage.js';
+import * as dataVersion from './20261208T0900-data-version.js';
 
 /** Every migration, by its timestamped name; listed here so that no folder scan is needed at run time. */
 export const migrations: Record<string, Migration> = {
@@ -16,6 +18,8 @@ export const migrations: Record<string, Migration> = {
   '20261124T0900-project-views': projectViews,
   '20261125T0900-accounts-review-releases': accounts,
   '20261127T0900-project-participants': participants,
+  '20261130T1000-token-lineage': tokenLineage,
+  '20261208T0900-data-version': dataVersion,
 };
 
 /** Kysely's provider for the list above. */

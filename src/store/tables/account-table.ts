@@ -15,7 +15,10 @@ export interface UserSessionTable {
   expires_at: string;
 }
 
-/** Row of `api_token`: a script's credential; the secret is kept only as its scrypt hash. */
+/**
+ * Row of `api_token`: a script's credential; the secret is kept only as its scrypt hash. `parent_id` is the token
+ * that made it (it dies with that one); `origin` is how it was made (`cli`, `session`, `token`; null before 2026-11-30).
+ */
 export interface ApiTokenTable {
   id: string;
   user_id: string;
@@ -24,4 +27,6 @@ export interface ApiTokenTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  parent_id: string | null;
+  origin: string | null;
 }
