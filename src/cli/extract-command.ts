@@ -5,7 +5,9 @@ import { readDocuments } from '../ingest/read-document.js';
 import { positiveInteger } from './ingest-command.js';
 import { toContract } from '../pipeline/contract.js';
 import { defaultLexicon } from '../reference/lexicon.js';
+import { escapeControls } from '../pipeline/file-path.js';
 import { say } from './output.js';
+import { stageErrorsNote } from './stage-errors.js';
 
 function table(result: ReturnType<typeof toContract>): string {
   const lines = [
@@ -18,6 +20,8 @@ function table(result: ReturnType<typeof toContract>): string {
       `  ${c.subject ?? '?'} · ${c.property} ${c.qualifier ? `${c.qualifier} ` : ''}${c.value} ${c.unit ?? ''}${c.time ? ` @${c.time}` : ''}  "${c.quote}" [${c.start}-${c.end}]`,
     );
   }
+  const failed = stageErrorsNote(result.errors ?? []);
+  if (failed) lines.push(escapeControls(failed));
   return lines.join('\n');
 }
 
