@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import nlp from 'compromise';
 import { readDocument } from '../src/ingest/read-document.js';
 import { toContract } from '../src/pipeline/contract.js';
+import { defaultLexicon } from '../src/reference/lexicon.js';
 import { numberOption as option, pick, prng, shuffled, varyNumbers } from '../src/util/random.js';
 
 const MiB = 1024 * 1024;
@@ -81,10 +82,12 @@ function buildCorpus(passages: Passage[], targetBytes: number): BenchDoc[] {
   return docs;
 }
 
+const lexicon = defaultLexicon();
+
 function puente(docs: BenchDoc[], sample: () => void): Record<string, number> {
   const counts = { documents: 0, entities: 0, mentions: 0, claims: 0, quotes: 0 };
   for (const [i, doc] of docs.entries()) {
-    const result = toContract(readDocument(doc.name, doc.bytes));
+    const result = toContract(readDocument(doc.name, doc.bytes), lexicon);
     counts.documents++;
     counts.entities += result.entities.length;
     counts.mentions += result.entities.reduce((sum, e) => sum + e.mentions.length, 0);

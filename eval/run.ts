@@ -9,6 +9,7 @@ import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readDocument } from '../src/ingest/read-document.js';
 import { toContract } from '../src/pipeline/contract.js';
+import { defaultLexicon } from '../src/reference/lexicon.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const docs = join(here, 'docs');
@@ -21,13 +22,14 @@ const halves = JSON.parse(readFileSync(join(here, 'halves.json'), 'utf8')) as {
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
+const lexicon = defaultLexicon();
 const failed: string[] = [];
 const done = new Set<string>();
 for (const name of readdirSync(docs).sort()) {
   if (!['.txt', '.md'].includes(extname(name))) continue;
   const id = basename(name, extname(name));
   try {
-    const result = toContract(readDocument(name, readFileSync(join(docs, name))));
+    const result = toContract(readDocument(name, readFileSync(join(docs, name))), lexicon);
     writeFileSync(join(out, `${id}.json`), JSON.stringify(result, null, 1));
     done.add(id);
   } catch (error) {

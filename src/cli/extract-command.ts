@@ -4,7 +4,10 @@ import { PuenteError, badRequest, unsupportedInput } from '../domain/errors.js';
 import { readDocuments } from '../ingest/read-document.js';
 import { positiveInteger } from './ingest-command.js';
 import { toContract } from '../pipeline/contract.js';
+import { defaultLexicon } from '../reference/lexicon.js';
+import { escapeControls } from '../pipeline/file-path.js';
 import { say } from './output.js';
+import { stageErrorsNote } from './stage-errors.js';
 
 function table(result: ReturnType<typeof toContract>): string {
   const lines = [
@@ -17,6 +20,8 @@ function table(result: ReturnType<typeof toContract>): string {
       `  ${c.subject ?? '?'} · ${c.property} ${c.qualifier ? `${c.qualifier} ` : ''}${c.value} ${c.unit ?? ''}${c.time ? ` @${c.time}` : ''}  "${c.quote}" [${c.start}-${c.end}]`,
     );
   }
+  const failed = stageErrorsNote(result.errors ?? []);
+  if (failed) lines.push(escapeControls(failed));
   return lines.join('\n');
 }
 
@@ -62,7 +67,7 @@ export function registerExtract(program: Command) {
           'give --item a number from 1 to the count',
         );
       }
-      const result = toContract(doc);
+      const result = toContract(doc, defaultLexicon());
       say(opts.format === 'json' ? JSON.stringify(result, null, 2) : table(result));
     });
 }

@@ -36,3 +36,47 @@ describe('the lines of a batch', () => {
     expect(summaryLine(summarize([failed]), 'db')).toMatch(/^0 ingested, 0 unchanged, 1 failed; /);
   });
 });
+
+describe('the note of extraction stages that failed', () => {
+  const ingested = {
+    path: 'a.txt',
+    item: null,
+    encoding: 'utf-8',
+    note: null,
+    status: 'ingested',
+    sourceId: 's_1',
+    paragraphs: 4,
+    duplicateParagraphs: 0,
+    repeatedParagraphs: 0,
+    claims: 2,
+    entities: 3,
+    duplicateOf: null,
+    duplicateKind: null,
+    similarity: null,
+  } as const;
+  const error = (stage: string, paragraph: number, message: string) => ({
+    stage,
+    paragraph,
+    start: 0,
+    end: 1,
+    message,
+  });
+
+  it('names the stage, the paragraph counted from 1 and the message; of several, the count and the first', () => {
+    expect(resultLine({ ...ingested, extractionErrors: [] })).toBe(
+      'ingested  a.txt -> s_1 (4 paragraphs, 0 duplicate, 2 claims, 3 entities)',
+    );
+    expect(resultLine({ ...ingested, extractionErrors: [error('figures', 2, 'bad\nfigure')] })).toBe(
+      'ingested  a.txt -> s_1 (4 paragraphs, 0 duplicate, 2 claims, 3 entities; 1 extraction stage failed on paragraph 3: figures: bad\\nfigure)',
+    );
+    expect(
+      resultLine({
+        ...ingested,
+        note: 'read as Windows-1252',
+        extractionErrors: [error('quotes', 0, 'x'), error('figures', 3, 'y')],
+      }),
+    ).toBe(
+      'ingested  a.txt -> s_1 (4 paragraphs, 0 duplicate, 2 claims, 3 entities; read as Windows-1252; 2 extraction stages failed, the first on paragraph 1: quotes: x)',
+    );
+  });
+});

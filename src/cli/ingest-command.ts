@@ -8,6 +8,7 @@ import { defaultWorkers } from '../pipeline/prepare-pool.js';
 import { defaultBudget } from '../pipeline/budget.js';
 import { ProgressBar } from './progress.js';
 import { escapeControls, pathText, type FilePath } from '../pipeline/file-path.js';
+import { stageErrorsNote } from './stage-errors.js';
 
 // A path as a batch's lines show it: relative to the current folder, bytes that are not UTF-8 written \xNN.
 const shown = (path: FilePath) => {
@@ -61,7 +62,7 @@ function unescapedLine(r: IngestResult): string {
     case 'ingested': {
       const where = r.item ? ` ${r.item}` : '';
       const encoding = r.encoding && r.encoding !== 'utf-8' ? `, read as ${r.encoding}` : '';
-      const note = r.note ? `; ${r.note}` : '';
+      const note = [r.note, stageErrorsNote(r.extractionErrors)].map((n) => (n ? `; ${n}` : '')).join('');
       return `ingested  ${path}${where} -> ${r.sourceId} (${r.paragraphs} paragraphs, ${r.duplicateParagraphs} duplicate${r.repeatedParagraphs ? ` (${r.repeatedParagraphs} from other sources)` : ''}, ${r.claims} claims, ${r.entities} entities${encoding}${note})${copyOf(r)}`;
     }
     case 'unchanged':

@@ -1,16 +1,31 @@
+import { perLanguages, type Languages } from './lang/languages.js';
+import type { TimeWords } from './lang/pack.js';
 import type { Quantity } from './quantity.js';
 import type { TimeExpr } from './times.js';
 
-const fromBefore = /(?:from|de|desde)\s*$/iu;
-const rightAfter = /^,?\s*(?:in|en|em|no|na|by|until|até|hasta|for|of|de|del|do|da|para)?\s*$/iu;
-const toBetween = /^\s*(?:to|a|para|hasta|até|up to)\s*$/iu;
+// The words of "from A to B" and of a time right after its figure, in every language.
+const rangesOf = perLanguages((languages) => {
+  const words = (pick: (t: TimeWords) => readonly string[]) =>
+    languages.union((p) => pick(p.times)).join('|');
+  return {
+    fromBefore: new RegExp(`(?:${words((t) => t.rangeFrom) || '(?!)'})\\s*$`, 'iu'),
+    rightAfter: new RegExp(`^,?\\s*(?:${words((t) => t.ownTime)})?\\s*$`, 'iu'),
+    toBetween: new RegExp(`^\\s*(?:${words((t) => t.rangeTo) || '(?!)'})\\s*$`, 'iu'),
+  };
+});
 
 /**
  * The time each figure of a sentence is true for. "X rose from A to B" under a period ("between 2019 and
  * 2022") gives A the period's start and B its end; any other figure takes the nearest time expression before
  * it in the sentence, else the nearest after it, else none.
  */
-export function attachTimes(text: string, quantities: Quantity[], times: TimeExpr[]): (string | null)[] {
+export function attachTimes(
+  languages: Languages,
+  text: string,
+  quantities: Quantity[],
+  times: TimeExpr[],
+): (string | null)[] {
+  const { fromBefore, rightAfter, toBetween } = rangesOf(languages);
   const result: (string | null)[] = quantities.map(() => null);
   const period = times.find((t) => t.ends);
   quantities.forEach((q, i) => {
@@ -37,7 +52,3 @@ export function attachTimes(text: string, quantities: Quantity[], times: TimeExp
   });
   return result;
 }
-
-/** Phrases that say a figure is a floor ("according to incomplete statistics"), in en/es/pt. */
-export const incompleteStatistics =
-  /according to incomplete statistics|según estadísticas incompletas|según datos incompletos|segundo estatísticas incompletas|segundo dados incompletos/iu;

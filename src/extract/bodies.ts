@@ -1,18 +1,17 @@
-import { loadBodies, type KnownBody } from '../reference/organizations.js';
+import type { KnownBody } from '../reference/types.js';
 import { Gazetteer } from './gazetteer.js';
+import { perLexicon, type Lexicon } from './lexicon.js';
 import type { Token } from './tokens.js';
 import type { Span } from './types.js';
 
-let built: { gazetteer: Gazetteer; byId: Map<string, KnownBody> } | undefined;
-
-function bodyGazetteer() {
-  if (built) return built;
+const bodyGazetteer = perLexicon(({ bodies }) => {
   const gazetteer = new Gazetteer();
-  const bodies = loadBodies();
   for (const body of bodies) for (const term of [body.name, ...body.aliases]) gazetteer.add(term, body.id);
-  built = { gazetteer, byId: new Map(bodies.map((b) => [b.id, b])) };
-  return built;
-}
+  return { gazetteer, byId: new Map(bodies.map((b) => [b.id, b])) };
+});
+
+/** The reference organizations, mechanisms and policies of a lexicon, by id. */
+export const bodiesById = (lexicon: Lexicon): ReadonlyMap<string, KnownBody> => bodyGazetteer(lexicon).byId;
 
 /** A known organization, mechanism or policy named in text. */
 export interface BodyMention extends Span {
@@ -20,8 +19,8 @@ export interface BodyMention extends Span {
 }
 
 /** Finds the reference organizations, mechanisms and policies named in tokenized text (names and aliases). */
-export function findBodies(text: string, tokens: Token[]): BodyMention[] {
-  const { gazetteer, byId } = bodyGazetteer();
+export function findBodies(lexicon: Lexicon, text: string, tokens: Token[]): BodyMention[] {
+  const { gazetteer, byId } = bodyGazetteer(lexicon);
   return gazetteer.match(text, tokens).flatMap((m) => {
     const body = byId.get(m.id);
     return body ? [{ body, start: m.start, end: m.end }] : [];

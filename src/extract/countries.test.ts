@@ -3,9 +3,10 @@ import { inflectDemonym, loadCountries } from '../reference/countries.js';
 import { findCountries } from './countries.js';
 import { Gazetteer } from './gazetteer.js';
 import { tokenize } from './tokens.js';
+import { defaultLexicon } from '../reference/lexicon.js';
 
 const codes = (text: string, lang: string | null = 'en') =>
-  findCountries(text, tokenize(text), lang).map((m) => m.country.iso2);
+  findCountries(defaultLexicon(), text, tokenize(text), lang).map((m) => m.country.iso2);
 
 describe('country mentions', () => {
   it('finds names, multi-word names and possessives', () => {
@@ -35,7 +36,7 @@ describe('country mentions', () => {
 
   it('gives offsets whose text is the mention', () => {
     const text = 'Investment in Mexico and México.';
-    for (const m of findCountries(text, tokenize(text)))
+    for (const m of findCountries(defaultLexicon(), text, tokenize(text)))
       expect(['Mexico', 'México']).toContain(text.slice(m.start, m.end));
   });
 });

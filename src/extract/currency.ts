@@ -1,4 +1,5 @@
-import { alternation } from './scale.js';
+import { alternation } from './lang/compose.js';
+import { perLanguages, type Languages } from './lang/languages.js';
 
 // Currency marks written before the number, longest first. "$" alone is read as US dollars.
 const prefixes: [string, string][] = [
@@ -24,41 +25,12 @@ const prefixes: [string, string][] = [
   ['$', 'USD'],
 ];
 
-// Currency words written after the number (and its scale), longest first.
-const suffixes: [string, string][] = [
-  ['dólares estadounidenses', 'USD'],
-  ['dólares americanos', 'USD'],
-  ['dólares norte-americanos', 'USD'],
-  ['dólares', 'USD'],
-  ['US dollars', 'USD'],
-  ['U.S. dollars', 'USD'],
-  ['U.S. dollar', 'USD'],
-  ['U.S.-dollar', 'USD'],
-  ['US-dollar', 'USD'],
-  ['dollars', 'USD'],
-  ['dollar', 'USD'],
+// Currency codes written after the number; the words are the language packs'.
+const codesAfter: [string, string][] = [
   ['USD', 'USD'],
-  ['pesos mexicanos', 'MXN'],
-  ['pesos argentinos', 'ARS'],
-  ['pesos chilenos', 'CLP'],
-  ['pesos colombianos', 'COP'],
-  ['Mexican pesos', 'MXN'],
-  ['Argentine pesos', 'ARS'],
-  ['Chilean pesos', 'CLP'],
-  ['Colombian pesos', 'COP'],
-  // Bare "pesos": the caller resolves it from the country the document is about.
-  ['pesos', 'PESO'],
-  ['reais', 'BRL'],
-  ['real', 'BRL'],
   ['BRL', 'BRL'],
-  ['soles', 'PEN'],
-  ['yuanes', 'CNY'],
-  ['yuan', 'CNY'],
-  ['renminbi', 'CNY'],
   ['RMB', 'CNY'],
   ['CNY', 'CNY'],
-  ['euros', 'EUR'],
-  ['euro', 'EUR'],
 ];
 
 const lookup = (table: [string, string][], said: string) => {
@@ -72,36 +44,50 @@ export const prefixBefore = new RegExp(
   'du',
 );
 
+/** The currency words of the language set, composed once. */
+const currenciesOf = perLanguages((languages) => {
+  const suffixes = [
+    ...languages.union(
+      (p) => p.money.currencies,
+      ([w]) => w,
+    ),
+    ...codesAfter,
+  ];
+  const of = alternation(languages.union((p) => p.numbers.of));
+  const pesos = suffixes.filter(([, code]) => code === 'PESO').map(([w]) => w);
+  const countries = new Map<string, string[]>();
+  for (const [source, code] of languages.union(
+    (p) => p.money.pesoCountries,
+    ([s]) => s,
+  ))
+    countries.set(code, [...(countries.get(code) ?? []), source]);
+  return {
+    suffixes,
+    suffixAfter: new RegExp(
+      `^(?:\\s+|-)(?:(?:${of})\\s+)?(${alternation(suffixes.map(([w]) => w))})(?![\\p{L}])`,
+      'iu',
+    ),
+    pesos: pesos.length > 0 ? new RegExp(`\\b(?:${alternation(pesos)})\\b`, 'iu') : null,
+    pesoCountries: [...countries].map(
+      ([code, sources]) => [new RegExp(sources.join('|'), 'giu'), code] as const,
+    ),
+  };
+});
+
 /** Matches a currency word at the start of the text (after white space and an optional "de"/"of"). */
-export const suffixAfter = new RegExp(
-  `^(?:\\s+|-)(?:(?:de|of)\\s+)?(${alternation(suffixes.map(([w]) => w))})(?![\\p{L}])`,
-  'iu',
-);
+export const suffixAfter = (languages: Languages) => currenciesOf(languages).suffixAfter;
 
 /** The ISO 4217 code of a currency mark written before a number. */
 export const prefixCurrency = (mark: string) => lookup(prefixes, mark);
 
-/** The ISO 4217 code of a currency word written after a number. */
-export const suffixCurrency = (word: string) => lookup(suffixes, word);
-
-/** Whether a currency mark or word is Spanish or Portuguese usage, which tells how numbers are written. */
-export const isRomanceCurrency = (said: string) =>
-  /^(?:R\$|S\/\.?|Mex\$)$|dólares|reais|real|soles|pesos|yuanes/iu.test(said.trim());
-
-// The countries whose currency is called "peso", by the names a text uses for them.
-const pesoCountries: [RegExp, string][] = [
-  [/\bM[eé]xic(?:o|an[oa]s?)\b|\bmexican[oa]s?\b/giu, 'MXN'],
-  [/\bArgentin(?:a|e|ian|os?|as?)\b/giu, 'ARS'],
-  [/\bChile(?:an)?\b|\bchilen[oa]s?\b/giu, 'CLP'],
-  [/\bColombi(?:a|an)\b|\bcolombian[oa]s?\b/giu, 'COP'],
-  [/\bUrugua(?:y|yan)\b|\buruguay[oa]s?\b/giu, 'UYU'],
-  [/\bRep[uú]blica Dominicana\b|\bDominican Republic\b/giu, 'DOP'],
-  [/\bCuba(?:n)?\b|\bcuban[oa]s?\b/giu, 'CUP'],
-];
+/** The ISO 4217 code of a currency word written after a number (PESO for a bare "pesos"). */
+export const suffixCurrency = (languages: Languages, word: string) =>
+  lookup(currenciesOf(languages).suffixes, word);
 
 /** The currency that a bare "pesos" means in a text: that of the peso country it names most, or null. */
-export function pesoCurrency(text: string): string | null {
-  if (!/\bpesos\b/iu.test(text)) return null;
+export function pesoCurrency(languages: Languages, text: string): string | null {
+  const { pesos, pesoCountries } = currenciesOf(languages);
+  if (!pesos?.test(text)) return null;
   let best: string | null = null;
   let most = 0;
   for (const [re, code] of pesoCountries) {

@@ -1,31 +1,7 @@
 import type { EntityType } from '../domain/entity.js';
+import type { Languages } from './lang/languages.js';
+import { nameCuesOf } from './name-cues.js';
 import type { ExtractedEntity, Span } from './types.js';
-
-// Words a project's name may add or drop without naming another project ("Chancay Port", "Puerto de Chancay").
-const projectNoise = new Set([
-  'port',
-  'puerto',
-  'porto',
-  'megapuerto',
-  'megaport',
-  'harbor',
-  'harbour',
-  'of',
-  'de',
-  'del',
-  'da',
-  'do',
-  'the',
-  'el',
-  'la',
-  'o',
-  'a',
-  'project',
-  'proyecto',
-  'projeto',
-  'international',
-  'internacional',
-]);
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’']/g, "'");
 const words = (s: string) =>
@@ -54,6 +30,32 @@ export class EntityIndex {
   private readonly personByEnd = new Map<string, Indexed>();
   /** the people of several words that have this word */
   private readonly peopleByWord = new Map<string, Indexed[]>();
+  // Words a project's name may add or drop without naming another project ("Chancay Port", "Puerto de Chancay").
+  private readonly projectNoise: ReadonlySet<string>;
+
+  // The undo steps of the changes since mark(), newest last; null when no change is being recorded.
+  private journal: (() => void)[] | null = null;
+
+  constructor(languages: Languages) {
+    this.projectNoise = nameCuesOf(languages).projectNoise;
+  }
+
+  /** Starts recording changes, so that the mentions added from now on can be taken back (see rollback). */
+  mark(): void {
+    this.journal = [];
+  }
+
+  /** Keeps the changes made since mark(). */
+  commit(): void {
+    this.journal = null;
+  }
+
+  /** Takes back every change made since mark(): entities created and their look-ups, mentions, names shown. */
+  rollback(): void {
+    const undo = this.journal ?? [];
+    this.journal = null;
+    for (let i = undo.length - 1; i >= 0; i--) undo[i]?.();
+  }
 
   /**
    * Records a mention; returns the entity it was merged into. `written` is how the document names a reference
@@ -62,12 +64,19 @@ export class EntityIndex {
   add(type: EntityType, name: string, id: string | null, span: Span, written?: string): ExtractedEntity {
     const key = this.keyOf(type, name, id);
     const entity = this.byKey.get(key) ?? this.linkPerson(type, name);
-    if (entity && written && (!entity.written || (isAcronym(entity.written) && !isAcronym(written))))
+    if (entity && written && (!entity.written || (isAcronym(entity.written) && !isAcronym(written)))) {
+      const before = entity.written;
+      this.journal?.push(() => (entity.written = before));
       entity.written = written;
+    }
     if (entity) {
       if (!entity.starts.has(span.start)) {
         entity.starts.add(span.start);
         entity.mentions.push({ start: span.start, end: span.end });
+        this.journal?.push(() => {
+          entity.starts.delete(span.start);
+          entity.mentions.pop();
+        });
       }
       return entity;
     }
@@ -82,21 +91,40 @@ export class EntityIndex {
     };
     this.entities.push(created);
     this.byKey.set(key, created);
+    this.journal?.push(() => {
+      this.entities.pop();
+      this.byKey.delete(key);
+    });
     this.indexCreated(created);
     return created;
   }
 
+  // Adds a new entity to the look-ups, each addition with its undo step: a rolled-back stage leaves no trace there.
   private indexCreated(entity: Indexed) {
-    if (entity.type === 'project') this.projects.push({ entity, tail: ` ${words(entity.name).join(' ')}` });
-    if (entity.type === 'country') this.countries.push(entity);
+    if (entity.type === 'project') {
+      this.projects.push({ entity, tail: ` ${words(entity.name).join(' ')}` });
+      this.journal?.push(() => this.projects.pop());
+    }
+    if (entity.type === 'country') {
+      this.countries.push(entity);
+      this.journal?.push(() => this.countries.pop());
+    }
     const parts = entity.type === 'person' ? words(entity.name) : [];
     if (parts.length < 2) return;
-    for (const end of [parts[0] ?? '', parts[parts.length - 1] ?? ''])
-      if (!this.personByEnd.has(end)) this.personByEnd.set(end, entity);
+    for (const end of [parts[0] ?? '', parts[parts.length - 1] ?? '']) {
+      if (this.personByEnd.has(end)) continue;
+      this.personByEnd.set(end, entity);
+      this.journal?.push(() => this.personByEnd.delete(end));
+    }
     for (const word of new Set(parts)) {
       const list = this.peopleByWord.get(word);
-      if (list) list.push(entity);
-      else this.peopleByWord.set(word, [entity]);
+      if (list) {
+        list.push(entity);
+        this.journal?.push(() => list.pop());
+      } else {
+        this.peopleByWord.set(word, [entity]);
+        this.journal?.push(() => this.peopleByWord.delete(word));
+      }
     }
   }
 
@@ -149,7 +177,7 @@ export class EntityIndex {
   private keyOf(type: EntityType, name: string, id: string | null): string {
     if (id) return id;
     if (type === 'project') {
-      const core = words(name).filter((w) => !projectNoise.has(w));
+      const core = words(name).filter((w) => !this.projectNoise.has(w));
       return `project:${(core.length ? core : words(name)).join(' ')}`;
     }
     return `${type}:${words(name).join(' ')}`;

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../ingest/read-document.js';
 import { extract } from './extract.js';
+import { defaultLexicon } from '../reference/lexicon.js';
 
 const claimsOf = (text: string) => {
   const doc = readDocument('doc.txt', new TextEncoder().encode(text));
-  return extract(doc)
+  return extract(doc, defaultLexicon())
     .claims.filter((c) => typeof c.value === 'number')
     .map((c) => [c.value, c.unit, c.time, c.quote]);
 };
@@ -49,7 +50,7 @@ describe('extract: figures read across a document', () => {
   it('finds what a figure is about past appositives, relative clauses and into the project after it', () => {
     const read = (text: string, language = 'pt') => {
       const doc = readDocument('doc.txt', new TextEncoder().encode(text));
-      return extract({ ...doc, language })
+      return extract({ ...doc, language }, defaultLexicon())
         .claims.filter((c) => typeof c.value === 'number')
         .map((c) => [c.subject, c.property, c.value]);
     };
@@ -73,7 +74,7 @@ describe('extract: figures read across a document', () => {
 describe('extract: organizations named in full', () => {
   const orgs = (text: string) => {
     const doc = readDocument('doc.txt', new TextEncoder().encode(text));
-    return extract(doc)
+    return extract(doc, defaultLexicon())
       .entities.filter((e) => e.type === 'organization')
       .map((e) => [e.id, e.mentions.map((m) => doc.text.slice(m.start, m.end))]);
   };

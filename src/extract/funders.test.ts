@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildText } from '../ingest/normalize.js';
 import { claimFromExtraction } from '../pipeline/to-domain.js';
 import { extract } from './extract.js';
+import { defaultLexicon } from '../reference/lexicon.js';
 
 /**
  * The lender and donor claims of a one-paragraph document about one project (as a dataset record is), each
@@ -9,7 +10,7 @@ import { extract } from './extract.js';
  */
 const funders = (text: string, language = 'en', about: string | null = 'the record') => {
   const doc = buildText([text]);
-  return extract({ ...doc, language, publishedAt: null, about })
+  return extract({ ...doc, language, publishedAt: null, about }, defaultLexicon())
     .claims.filter((c) => c.property === 'lender' || c.property === 'donor')
     .map((c) => {
       expect(c.quote).toBe(doc.text.slice(c.start, c.end));
@@ -161,9 +162,10 @@ describe('lenders and donors', () => {
 
   it('stores the party as an entity value when the registry knows it, else as text', () => {
     const doc = buildText(['Chinese Embassy in Peru grants 56 boxes of medical supplies to Peru']);
-    const [found] = extract({ ...doc, language: 'en', publishedAt: null, about: 'a grant' }).claims.filter(
-      (c) => c.property === 'donor',
-    );
+    const [found] = extract(
+      { ...doc, language: 'en', publishedAt: null, about: 'a grant' },
+      defaultLexicon(),
+    ).claims.filter((c) => c.property === 'donor');
     expect(found && claimFromExtraction('s_0123456789abcdef0123', found).value).toEqual({
       kind: 'entity',
       entityId: 'country:CN',

@@ -1,4 +1,7 @@
-import { loadBodies, type KnownBody } from '../reference/organizations.js';
+import { bodiesById } from './bodies.js';
+import { perLanguages, type Languages } from './lang/languages.js';
+import { languagesOf, type Lexicon } from './lexicon.js';
+import type { FunderWords, GivingVerb } from './lang/pack.js';
 import type { SentenceEntity } from './subjects.js';
 import type { ExtractedClaim, Span } from './types.js';
 
@@ -11,84 +14,100 @@ import type { ExtractedClaim, Span } from './types.js';
  * giving or lending is the project's lender when what it gives is a loan or a credit, else its donor.
  */
 
-/** Verbs that lend: the party is a lender whatever follows. */
-const lendVerbs = String.raw`lends|lent|lend|loans|loaned|presta|prest[oó]|prestar[aá]n?|prestaron|empresta|emprestou|emprestar[aá]|emprestaram`;
-/** Verbs that give away: the party is a donor whatever follows. */
-const donateVerbs = String.raw`donates|donated|donate|donating|gifts|gifted|dona|don[oó]|donar[aá]n?|donaron|doa|doou|doar[aá]|doaram`;
-/** Verbs of financing: a lender when a loan follows or the party is a bank, a donor when a state or a grant. */
-const financeVerbs = String.raw`funds|funded|fund|finances|financed|finance|sponsors|sponsored|financia|financi[oó]|financiar[aá]|financiou|patrocina|patrocin[oó]`;
-/** Verbs that grant: a donor, unless a loan is granted (a lender) or a concession, a licence, a visa (nothing). */
-const grantVerbs = String.raw`grants|granted|grant|otorga|otorg[oó]|otorgar[aá]|concede|concedi[oó]|concedeu|conceder[aá]`;
-/** Verbs that hand something over: what follows says what; a state that hands over goods or people gives aid. */
-const handVerbs = String.raw`provides|provided|provide|gives|gave|give|extends|extended|extend|offers|offered|offer|sends|sent|send|delivers|delivered|hands\s+over|handed\s+over|entrega|entreg[oó]|entregou|proporciona|proporcion[oó]|brinda|brind[oó]|ofrece|ofreci[oó]|oferece|ofereceu|env[ií]a|envi[oó]|enviou|fornece|forneceu`;
-/** Verbs that say nothing of what is given: only a loan, a grant, money or goods after them make a party. */
-const otherVerbs = String.raw`contributes|contributed|contribute|commits|committed|commit|pledges|pledged|awards|awarded|issues|issued|disburses|disbursed|makes|made|completes|completed|participates\s+in|participated\s+in|leads|led|aporta|aport[oó]|desembolsa|desembols[oó]|desembolsou`;
-// Words that may stand between the party and its verb: "China will provide", "China agreed to donate".
-// A bare "to" is left out: in "a loan to the Government of Paraguay to finance" the party is the borrower.
-const auxiliaries = String.raw`(?:(?:will|would|shall|has|have|had|also|jointly|further|agreed\s+to|agrees\s+to|va\s+a|vai|ha|han|tamb[ié]m|tambi[ée]n)\s+)*`;
-// English verbs in their bare form: after one party with no "will" or "agreed to" before them they are nouns
-// ("a MOFCOM grant", "IDB lending"), not verbs.
-const bareVerb =
-  /^(?:lend|donate|fund|finance|sponsor|grant|provide|give|extend|offer|send|deliver|contribute|commit|pledge|award|issue|disburse|make|complete|lead|participate\s+in|hand\s+over)$/iu;
-const modal = /(?:will|would|shall|agreed\s+to|agrees\s+to|va\s+a|vai)\s+$/iu;
-const verbs = new RegExp(
-  String.raw`\s+(${auxiliaries})(?:(${lendVerbs})|(${donateVerbs})|(${financeVerbs})|(${grantVerbs})|(${handVerbs})|(${otherVerbs}))(?![\p{L}])`,
-  'giu',
-);
+const givingVerbs: GivingVerb[] = ['lend', 'donate', 'finance', 'grant', 'hand', 'other'];
 
-// What is given, nearest the verb first: a loan or a credit; a grant, aid or a donation; money or financing;
-// goods and people sent (equipment, supplies, a medical team, scholarships).
-const loanWords = String.raw`loans?|credits?|credit\s+lines?|lines?\s+of\s+credit|lending|pr[ée]stamos?|cr[ée]ditos?|l[ií]neas?\s+de\s+cr[ée]dito|empr[ée]stimos?|linhas?\s+de\s+cr[ée]dito`;
-const grantWords = String.raw`grants?|donations?|donat(?:es|ed|ing|e)|aid|assistance|relief|gifts?|scholarships?|in-kind|donaci[oó]n(?:es)?|donativos?|subvenci[oó]n(?:es)?|ayuda|asistencia|becas?|doa[cç](?:[aã]o|[oõ]es)|ajuda|assist[eê]ncia|subs[ií]dios?|bolsas?\s+de\s+estudo`;
-const scale = String.raw`(?:\s*(?:million|billion|thousand|mill[oó]n(?:es)?|mil|milh(?:ão|ões)|bilh(?:ão|ões)|[mb]n?))?`;
-const moneyWords = String.raw`(?:(?:US|EC|TT|J|BDS|R|A|C|NZ|HK)?\$|USD|RMB|CNY|EUR|XCD|GYD|JMD|TTD|BBD|yuan|¥|€)\s?\d[\d.,]*${scale}|\d[\d.,]*${scale}\s*(?:\p{Lu}\p{Ll}+\s+){0,2}(?:USD|RMB|CNY|EUR|XCD|yuan|[Dd]ollars?|d[oó]lares|reais|pesos)|finance|financing|funding|funds|financiamiento|financiaci[oó]n|financiamento|recursos`;
-const goodsWords = String.raw`equipment|equipments|supplies|materials|vehicles|computers|books|masks|medicines?|machinery|ambulances|buses|rice|food|goods|(?:medical|expert|rescue)\s+teams?|team\s+of|experts|doctors|teachers|tutors|volunteers|training|equipos?|suministros|materiales|veh[ií]culos|computadoras|libros|mascarillas|insumos|equipamentos?|suprimentos|ve[ií]culos|computadores|livros|m[aá]scaras|treinamento|capacitaci[oó]n`;
-const objectWord = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:(${loanWords})|(${grantWords})|(${moneyWords})|(${goodsWords}))(?![\p{L}])`,
-  'giu',
-);
-// What a state grants or hands over that is no aid: "grants a concession", "provides market access", "sends a letter".
-const notAid =
-  /(?<![\p{L}])(?:concessions?|licen[cs]es?|permits?|asylum|visas?|approval|access|rights?|status|exemptions?|waivers?|authori[sz]ations?|contracts?|delegations?|letters?|messages?|signals?|envoys?|notes?|invitations?|congratulations|condolences|warnings?|guarantees?|concesi[oó]n|licencias?|permisos?|concess[aã]o|licen[cç]as?|\d+(?:[.,]\d+)?\s*%|percent|por\s+ciento|por\s+cento)(?![\p{L}])/iu;
-// What a party may give that makes it no lender nor donor although a loan follows: "issued a corporate guarantee in
-// support of the loan", "provided insurance for 95% of the buyer's credit", "made an investment ... and a B loan".
-const otherRole =
-  /(?<![\p{L}])(?:guarantee[sd]?|guaranty|counter-guarantee|insurance|insured|collateral|investment(?!\s+(?:loan|credit))|equity|stake|shares|garant[ií]as?|seguros?|inversi[oó]n|investimento|participa[cç][aã]o)(?![\p{L}])/iu;
-// "CDB loan for construction of ...", "ICBC loan of Ps. 500 million": an organization's loan.
-const ownLoan = /\s+(?:loans?|pr[ée]stamos?|empr[ée]stimos?)\s+(?:of|for|to|de|para|a)(?![\p{L}])/giu;
+/** The words of lending and giving in every language, composed once. */
+const fundersOf = perLanguages((languages) => {
+  const words = (pick: (f: FunderWords) => readonly string[]) =>
+    languages.union((p) => pick(p.funders)).join('|') || '(?!)';
+  const optional = (source: string) => (source === '(?!)' ? '' : `(?:${source})?`);
+  const scale = `(?:\\s*(?:${words((f) => f.moneyScales)}))?`;
+  const before = [
+    '(?:US|EC|TT|J|BDS|R|A|C|NZ|HK)?\\$|USD|RMB|CNY|EUR|XCD|GYD|JMD|TTD|BBD',
+    ...languages.union((p) => p.funders.moneyBefore),
+    '¥|€',
+  ];
+  const after = ['USD|RMB|CNY|EUR|XCD', ...languages.union((p) => p.funders.moneyAfter)];
+  // Figures of money given, then the packs' words of money ("financing", "recursos").
+  const money = `(?:${before.join('|')})\\s?\\d[\\d.,]*${scale}|\\d[\\d.,]*${scale}\\s*(?:\\p{Lu}\\p{Ll}+\\s+){0,2}(?:${after.join('|')})|${words((f) => f.given.money)}`;
+  const articles = words((f) => f.articles);
+  const links = words((f) => f.stationedLinks);
+  const possessive = optional(words((f) => f.possessives));
+  return {
+    // Words that may stand between the party and its verb: "China will provide", "China agreed to donate". A bare
+    // "to" is left out: in "a loan to the Government of Paraguay to finance" the party is the borrower.
+    verbs: new RegExp(
+      `\\s+((?:(?:${words((f) => f.auxiliaries)})\\s+)*)(?:${givingVerbs.map((v) => `(${words((f) => f.verbs[v])})`).join('|')})(?![\\p{L}])`,
+      'giu',
+    ),
+    // English verbs in their bare form: after one party with no "will" or "agreed to" before them they are nouns
+    // ("a MOFCOM grant", "IDB lending"), not verbs.
+    bareVerb: new RegExp(`^(?:${words((f) => f.bareVerbs)})$`, 'iu'),
+    modal: new RegExp(`(?:${words((f) => f.modals)})\\s+$`, 'iu'),
+    // What is given, nearest the verb first: a loan or a credit; a grant, aid or a donation; money or financing;
+    // goods and people sent (equipment, supplies, a medical team, scholarships).
+    objectWord: new RegExp(
+      `(?<![\\p{L}\\p{N}])(?:(${words((f) => f.given.loan)})|(${words((f) => f.given.grant)})|(${money})|(${words((f) => f.given.goods)}))(?![\\p{L}])`,
+      'giu',
+    ),
+    // What a state grants or hands over that is no aid: "grants a concession", "provides market access", "sends a letter".
+    notAid: new RegExp(`(?<![\\p{L}])(?:${words((f) => f.notAid)}|\\d+(?:[.,]\\d+)?\\s*%)(?![\\p{L}])`, 'iu'),
+    // What a party may give that makes it no lender nor donor although a loan follows: "issued a corporate guarantee
+    // in support of the loan", "provided insurance for 95% of the buyer's credit", "made an investment ... and a B loan".
+    otherRole: new RegExp(`(?<![\\p{L}])(?:${words((f) => f.otherRoles)})(?![\\p{L}])`, 'iu'),
+    // "CDB loan for construction of ...", "ICBC loan of Ps. 500 million": an organization's loan.
+    ownLoan: new RegExp(
+      `\\s+(?:${words((f) => f.ownLoans)})\\s+(?:${words((f) => f.ownLoanLinks)})(?![\\p{L}])`,
+      'giu',
+    ),
+    // A country as its state: "Chinese Government", "China's Embassy in Peru", "the Chinese embassy".
+    stateTail: new RegExp(
+      `^${possessive}\\s+(?:(?:${words((f) => f.stateQualifiers)})\\s+)?(?:${words((f) => f.stateAfter)})((?:\\s+(?:${links})\\s+.{1,40})?)$`,
+      'iu',
+    ),
+    // Where an embassy or a consulate is: a name, "Trinidad and Tobago", "the Bahamas", "Sao Paulo".
+    stationedIn: new RegExp(
+      `^(?:\\s+(?:${links})\\s+${optional(`(?:${words((f) => f.stationedArticles)})\\s+`)}\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:(?:${words((f) => f.nameJoiners)}|&)\\s+)?\\p{Lu}[\\p{L}'’.-]*)*)?$`,
+      'u',
+    ),
+    // The head of a state's name: "Government of China", "Embassy of China", "el Gobierno de China", "Governo da China".
+    stateHead: new RegExp(
+      `(?:^|\\s)((?:(?:${articles})\\s+)?(?:${words((f) => f.stateOf)})\\s+(?:${words((f) => f.of)})\\s+(?:(?:${words((f) => f.ofArticles)})\\s+)?)$`,
+      'iu',
+    ),
+    // A country as its state, written after it: "el Gobierno chino" is the Chinese government.
+    stateBefore: new RegExp(
+      `(?:^|\\s)((?:(?:${articles})\\s+)?(?:${words((f) => f.stateBefore)})\\s+)$`,
+      'iu',
+    ),
+    // A city or province as its government: "Shanghai Municipal Government", "Jiangsu Provincial People's
+    // Government", "Gansu Province", "Chengdu, China".
+    placeTail: new RegExp(
+      `^${possessive}(?:\\s+(?:${words((f) => f.placeQualifiers)})){0,3}\\s+(?:${words((f) => f.placeBodies)})$|^,\\s+China$`,
+      'iu',
+    ),
+    placeHead: new RegExp(`(?:^|\\s)((?:${words((f) => f.placeOf)})\\s+)$`, 'iu'),
+    // What may stand before a party: the start of the sentence or a clause, an article, a bracket, a possessive country.
+    partyBoundary: new RegExp(`(?:[,;:\\]({}]|(?:^|\\s)(?:${words((f) => f.partyBoundary)}|&))\\s*$`, 'u'),
+    // The words that join parties given together: "CDB, BoC, and ABC provide", "Bank of China and Deutsche Bank".
+    coordination: new RegExp(
+      `(?:\\s*,\\s*(?:(?:${words((f) => f.joiners)}|&)\\s+)?|\\s+(?:${words((f) => f.joiners)}|&)\\s+)(?:(?:${articles})\\s+)?$`,
+      'u',
+    ),
+    joinedNames: new RegExp(`\\s(?:${words((f) => f.joiners)}|&)\\s+(?=\\p{Lu})`, 'gu'),
+    article: new RegExp(`^(?:${articles})\\s+`, 'iu'),
+    ofArticle: new RegExp(`(?:^|\\s)(?:${words((f) => f.of)})\\s+(?:${articles})\\s*$`, 'iu'),
+    isBank: new RegExp(`(?<![\\p{L}])(?:${words((f) => f.banks)})(?![\\p{L}])`, 'iu'),
+    // An organization that is part of a state: a ministry, an agency, a municipal or provincial government.
+    isStateBody: new RegExp(`(?<![\\p{L}])(?:${words((f) => f.stateBodies)})(?![\\p{L}])`, 'iu'),
+  };
+});
 
 // What may follow an organization's name before the verb: its branch or unit, its legal form, an acronym.
 const orgTail =
   /^\.?(?:,?\s+(?:Co\.?|Ltd\.?|Limited|Inc\.?|S\.A\.?|Corp\.?|Corporation|Company|Group|Holdings|Leasing|Asia|International|Hong\s+Kong|Macau|Branch|Brasil|Brazil|Peru|Per[uú]|Chile|Argentina|M[eé]xico|Mexico|Engineering|\([\p{Lu}\p{N}&. -]{2,12}\))){0,5}\.?$/u;
 const legalTail = /^\.?(?:,?\s+(?:Co\.?|Ltd\.?|Limited|Inc\.?|S\.A\.?|Corp\.?)|\s+\([^()]{1,30}\))*\.?$/u;
 const legalWords = /^(?:(?:Co|Ltd|Limited|Inc|S\.A|Corp|Corporation|Company|Group|Holdings?)\.?,?\s*)+$/u;
-// A country as its state: "Chinese Government", "China's Embassy in Peru", "the Chinese embassy", "el Gobierno chino".
-const stateTail =
-  /^(?:'s|’s)?\s+(?:(?:central|national|federal)\s+)?(?:government|embassy|consulate(?:[- ]general)?|general\s+consulate|ambassador|navy|army|military|police|agricultural\s+mission|medical\s+(?:team|mission)|hospital\s+ship)((?:\s+(?:in|of|to|at|en|em|de|del|da|do|no|na)\s+.{1,40})?)$/iu;
-// Where an embassy or a consulate is: a name, "Trinidad and Tobago", "the Bahamas", "Sao Paulo".
-const stationedIn =
-  /^(?:\s+(?:in|of|to|at|en|em|de|del|da|do|no|na)\s+(?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:and|&|of|the|de|del|y|e)\s+)?\p{Lu}[\p{L}'’.-]*)*)?$/u;
-const isStateTail = (rest: string) => {
-  const m = stateTail.exec(rest);
-  return m !== null && stationedIn.test(m[1] ?? '');
-};
-// The head of a state's name: "Government of China", "Embassy of China", "el Gobierno de China", "Governo da China".
-const stateHead =
-  /(?:^|\s)((?:(?:the|el|la|o|a)\s+)?(?:government|embassy|consulate(?:[- ]general)?|general\s+consulate|gobierno|embajada|consulado|governo|embaixada)\s+(?:of|de|del|da|do)\s+(?:the\s+|la\s+|a\s+)?)$/iu;
-// A country as its state, written after it: "el Gobierno chino" is the Chinese government.
-const stateBefore =
-  /(?:^|\s)((?:(?:the|el|la|o|a)\s+)?(?:gobierno|embajada|consulado|governo|embaixada)\s+)$/iu;
-// A city or province as its government: "Shanghai Municipal Government", "Jiangsu Provincial People's Government", "Gansu Province", "Chengdu, China".
-const placeTail =
-  /^(?:'s|’s)?(?:\s+(?:municipal|provincial|city|people's|people’s|county|district|regional|state)){0,3}\s+(?:government|province|municipality|foreign\s+affairs\s+office|commission\b.*)$|^,\s+China$/iu;
-const placeHead = /(?:^|\s)((?:(?:the\s+)?(?:city|municipality|province|municipal\s+government)\s+of\s+))$/iu;
-
-// What may stand before a party: the start of the sentence or a clause, an article, a bracket, a possessive country.
-const partyBoundary =
-  /(?:[,;:\]({}]|(?:^|\s)(?:and|&|the|The|el|El|la|La|los|Los|o|O|a|A|y|e|China's|China’s|Chinese|chino|chinos|china|chinesa|chinês))\s*$/u;
-// The words that join parties given together: "CDB, BoC, and ABC provide", "Bank of China and Deutsche Bank".
-const coordination = /(?:\s*,\s*(?:and\s+|&\s+|y\s+|e\s+)?|\s+(?:and|&|y|e)\s+)(?:(?:the|el|la|o|a)\s+)?$/u;
-
 type FunderRole = 'lender' | 'donor';
 
 /** A party named right before `end`: its span as written, the registry id of what it is, and what kind it is. */
@@ -106,20 +125,14 @@ const nameWritten = (name: string): RegExp => {
   if (!re) written.set(name, (re = new RegExp(`(?<![\\p{L}])${escaped(name)}(?![\\p{L}])`, 'iu')));
   return re;
 };
-const isBank = (name: string) => /(?<![\p{L}])(?:bank|banco|eximbank|exim)(?![\p{L}])/iu.test(name);
-// An organization that is part of a state: a ministry, an agency, a municipal or provincial government.
-const isStateBody = (name: string) =>
-  /(?<![\p{L}])(?:ministry|ministerio|minist[ée]rio|government|gobierno|governo|embassy|embajada|embaixada|consulate|consulado|municipal|provincial|state\s+council|army|navy)(?![\p{L}])/iu.test(
-    name,
-  );
-let bodies: Map<string, KnownBody> | undefined;
 /** What kind of party an organization or mechanism is: a bank, a part of a state, or another body. */
-function bodyKind(id: string | null, written: string): Party['kind'] {
-  bodies ??= new Map(loadBodies().map((b) => [b.id, b]));
+function bodyKind(lexicon: Lexicon, id: string | null, written: string): Party['kind'] {
+  const { isBank, isStateBody } = fundersOf(languagesOf(lexicon));
+  const bodies = bodiesById(lexicon);
   const known = id ? bodies.get(id) : undefined;
   const names = `${known?.name ?? ''} ${written}`;
-  if (isBank(names) || /bank/iu.test(known?.kind ?? '')) return 'bank';
-  if (isStateBody(names) || /government|ministry/iu.test(known?.kind ?? '')) return 'state';
+  if (isBank.test(names) || /bank/iu.test(known?.kind ?? '')) return 'bank';
+  if (isStateBody.test(names) || /government|ministry/iu.test(known?.kind ?? '')) return 'state';
   return 'body';
 }
 const rank = (e: SentenceEntity) =>
@@ -130,7 +143,29 @@ const rank = (e: SentenceEntity) =>
  * a mechanism, a country or a city or province that stands after a boundary (the sentence's start, a comma, an
  * article, "and"), with only what its kind allows between the entity and `end`.
  */
-function partyEndingAt(text: string, sentence: Span, entities: SentenceEntity[], end: number): Party | null {
+function partyEndingAt(
+  lexicon: Lexicon,
+  text: string,
+  sentence: Span,
+  entities: SentenceEntity[],
+  end: number,
+): Party | null {
+  const {
+    joinedNames,
+    stationedIn,
+    stateHead,
+    stateBefore,
+    stateTail,
+    placeHead,
+    placeTail,
+    article: leadingArticle,
+    ofArticle,
+    partyBoundary,
+  } = fundersOf(languagesOf(lexicon));
+  const isStateTail = (rest: string) => {
+    const m = stateTail.exec(rest);
+    return m !== null && stationedIn.test(m[1] ?? '');
+  };
   const found: (Party & { rank: number })[] = [];
   for (const e of entities) {
     if (e.end > end || end - e.end > 80 || e.start < sentence.start) continue;
@@ -144,13 +179,13 @@ function partyEndingAt(text: string, sentence: Span, entities: SentenceEntity[],
       const written = text.slice(e.start, e.end);
       const joined = e.id
         ? null
-        : [...written.matchAll(/\s(?:and|&|y|e)\s+(?=\p{Lu})/gu)]
+        : [...written.matchAll(joinedNames)]
             .filter((m) => entities.some((o) => o.id && o.start >= e.start && o.end === e.start + m.index))
             .at(-1);
       if (joined) start += joined.index + joined[0].length;
       const own = text.slice(start, e.end);
       if (!e.id && legalWords.test(own)) continue;
-      if (rest === '' || (e.id ? orgTail : legalTail).test(rest)) kind = bodyKind(e.id, own);
+      if (rest === '' || (e.id ? orgTail : legalTail).test(rest)) kind = bodyKind(lexicon, e.id, own);
     } else if (e.type === 'country') {
       // "Government of China", "la Embajada de China en Bolivia", "el Gobierno chino".
       const head = stationedIn.test(rest) ? (stateHead.exec(before) ?? stateBefore.exec(before)) : null;
@@ -165,16 +200,11 @@ function partyEndingAt(text: string, sentence: Span, entities: SentenceEntity[],
     }
     if (!kind) continue;
     // "The Chinese Embassy": the article is not the party's name.
-    const article = /^(?:the|el|la|o|a)\s+/iu.exec(text.slice(start, e.end));
+    const article = leadingArticle.exec(text.slice(start, e.end));
     if (article && start < e.start) start += article[0].length;
     // "the Overseas Chinese Affairs Office of the State Council": the State Council is not the party (but a
     // "Ministry of National Defense of the People's Republic of China" is a part of that country's state).
-    if (
-      e.type !== 'country' &&
-      /(?:^|\s)(?:of|de|da|do|del)\s+(?:the|el|la|o|a)\s*$/iu.test(
-        text.slice(Math.max(sentence.start, start - 12), start),
-      )
-    )
+    if (e.type !== 'country' && ofArticle.test(text.slice(Math.max(sentence.start, start - 12), start)))
       continue;
     // Looked for in the few characters before the party: a huge sentence stays linear.
     const lead = text.slice(Math.max(sentence.start, start - 30), start);
@@ -193,11 +223,18 @@ function partyEndingAt(text: string, sentence: Span, entities: SentenceEntity[],
 }
 
 /** The parties given together before `end`: "CDB, BoC, and ABC", "China Construction Bank and ICBC". */
-function partiesEndingAt(text: string, sentence: Span, entities: SentenceEntity[], end: number): Party[] {
+function partiesEndingAt(
+  lexicon: Lexicon,
+  text: string,
+  sentence: Span,
+  entities: SentenceEntity[],
+  end: number,
+): Party[] {
+  const { coordination } = fundersOf(languagesOf(lexicon));
   const parties: Party[] = [];
   let at = end;
   for (;;) {
-    const party = partyEndingAt(text, sentence, entities, at);
+    const party = partyEndingAt(lexicon, text, sentence, entities, at);
     if (!party) break;
     parties.unshift(party);
     const joined = coordination.exec(text.slice(Math.max(sentence.start, party.start - 12), party.start));
@@ -218,7 +255,8 @@ interface Given {
 }
 
 /** What is given in the verb's clause, before a bracketed note: "$62.187 million buyer's credit loan". */
-function givenAfter(text: string, from: number, to: number): Given {
+function givenAfter(languages: Languages, text: string, from: number, to: number): Given {
+  const { otherRole, notAid, objectWord } = fundersOf(languages);
   let window = text.slice(from, to).replace(/[;([{].*$/su, '');
   // Only what comes before a guarantee, insurance or an investment is given by the party.
   const other = otherRole.exec(window);
@@ -281,6 +319,7 @@ function firstFrom<T>(list: T[], key: (t: T) => number, at: number): number {
  * from the party to the words that tell the role.
  */
 export function findFunders(
+  lexicon: Lexicon,
   text: string,
   sentence: Span,
   entities: SentenceEntity[],
@@ -325,14 +364,15 @@ export function findFunders(
       rule,
     });
   };
+  const { verbs, bareVerb, modal, ownLoan } = fundersOf(languagesOf(lexicon));
   for (const verb of body.matchAll(verbs)) {
     const at = sentence.start + verb.index;
     const verbEnd = at + verb[0].length;
     const group = [1, 2, 3, 4, 5, 6].find((g) => verb[g + 1] !== undefined) ?? 6;
-    const parties = partiesEndingAt(text, sentence, near(at), at);
+    const parties = partiesEndingAt(lexicon, text, sentence, near(at), at);
     const word = verb[group + 1] ?? '';
     if (bareVerb.test(word) && !modal.test(verb[1] ?? '') && parties.length < 2) continue;
-    const given = givenAfter(text, verbEnd, Math.min(sentence.end, verbEnd + 120));
+    const given = givenAfter(languagesOf(lexicon), text, verbEnd, Math.min(sentence.end, verbEnd + 120));
     for (const party of parties) {
       const found = roleOf(group, party, given);
       if (found)
@@ -341,7 +381,7 @@ export function findFunders(
   }
   for (const loan of body.matchAll(ownLoan)) {
     const at = sentence.start + loan.index;
-    for (const party of partiesEndingAt(text, sentence, near(at), at))
+    for (const party of partiesEndingAt(lexicon, text, sentence, near(at), at))
       if (party.kind !== 'state') push(party, 'lender', at + loan[0].length, at, 'relation:lender:own-loan');
   }
   return claims;

@@ -1,378 +1,120 @@
-// Word lists that tell what a capitalised phrase names. Kept apart from the logic so they can grow.
+// The cues that tell what a capitalised phrase names, composed once per language set from the packs' name,
+// facility and quote words. The grammar that combines them lives here; the words live in lang/*/.
+import { perLanguages } from './lang/languages.js';
+import type { FacilityWords, NameWords, QuoteWords } from './lang/pack.js';
 
-/** Words that make a phrase an organization wherever they stand in it ("Bank of China", "Boston University"). */
-export const orgHeads = new Set([
-  'Bank',
-  'Banks',
-  'Institute',
-  'University',
-  'Company',
-  'Corporation',
-  'Corp',
-  'Group',
-  'Holding',
-  'Holdings',
-  'Fund',
-  'Council',
-  'Agency',
-  'Ministry',
-  'Commission',
-  'Association',
-  'Foundation',
-  'Center',
-  'Centre',
-  'Community',
-  'Dialogue',
-  'Authority',
-  'Network',
-  'Society',
-  'Academy',
-  'School',
-  'College',
-  'Chamber',
-  'Federation',
-  'Organization',
-  'Organisation',
-  'Office',
-  'Bureau',
-  'Administration',
-  'Department',
-  'Ltd',
-  'Inc',
-  'LLC',
-  'PLC',
-  'Mining',
-  'Motors',
-  'Motor',
-  'Technologies',
-  'Engineering',
-  'Construction',
-  'Shipping',
-  'Airlines',
-  'Partners',
-  'Securities',
-  'Insurance',
-  'Telecom',
-  'Communications',
-  'Resources',
-  'Minerals',
-  'Metals',
-  'Petroleum',
-  'Cooperative',
-  'Consortium',
-  'Alliance',
-  'Secretariat',
-  'Tribunal',
-  'Court',
-  'Congress',
-  'Senate',
-  'Parliament',
-  'Assembly',
-  'Police',
-  'Army',
-  'Navy',
-  'Observatory',
-  'Laboratory',
-  'Lab',
-  'News',
-  'Herald',
-  'Journal',
-  'Gazette',
-  'Agencia',
-  'Agência',
-  'Banco',
-  'Instituto',
-  'Universidad',
-  'Universidade',
-  'Empresa',
-  'Compañía',
-  'Companhia',
-  'Grupo',
-  'Fondo',
-  'Fundo',
-  'Ministerio',
-  'Ministério',
-  'Comisión',
-  'Comissão',
-  'Consejo',
-  'Conselho',
-  'Asociación',
-  'Associação',
-  'Fundación',
-  'Fundação',
-  'Cámara',
-  'Câmara',
-  'Corporación',
-  'Corporação',
-  'Autoridad',
-  'Secretaría',
-  'Secretaria',
-  'Comunidad',
-  'Comunidade',
-  'Academia',
-  'Escuela',
-  'Escola',
-  'Facultad',
-  'Faculdade',
-  'Federación',
-  'Federação',
-  'Sociedad',
-  'Sociedade',
-  'Organización',
-  'Organização',
-  'Oficina',
-  'Dirección',
-  'Superintendencia',
-  'Superintendência',
-  'Congreso',
-  'Senado',
-  'Cancillería',
-  'Itamaraty',
-  'Consórcio',
-  'Consorcio',
-  'Limited',
-  'Investment',
-  'Investments',
-  'Inversiones',
-  'Investimentos',
-  'Transmissora',
-  'Transmisora',
-  'Distribuidora',
-  'Generadora',
-  'Geradora',
-  'Jornal',
-  'Diario',
-  'Diário',
-  'Periódico',
-  'Revista',
-  'Noticias',
-  'Notícias',
-  'Prefeitura',
-  'Alcaldía',
-  'Municipalidad',
-  'Gobernación',
-  // the seat of a government speaks for it: "Palácio do Planalto", "Palacio de La Moneda"
-  'Palácio',
-  'Palacio',
-]);
+const anyOf = (words: readonly string[]) => (words.length > 0 ? words.join('|') : '(?!)');
 
-/** Words that, as the last word of a phrase, make it a project or facility ("Chancay Port"). */
-export const projectTails = new Set([
-  'Port',
-  'Harbor',
-  'Harbour',
-  'Airport',
-  'Dam',
-  'Plant',
-  'Station',
-  'Park',
-  'Farm',
-  'Railway',
-  'Railroad',
-  'Metro',
-  'Bridge',
-  'Tunnel',
-  'Highway',
-  'Expressway',
-  'Corridor',
-  'Refinery',
-  'Mine',
-  'Project',
-  'Complex',
-  'Canal',
-  'Pipeline',
-  'Substation',
-  'Megaport',
-  'Hub',
-  'Terminal',
-  'Line',
-  'Train',
-  'Tramway',
-  'Monorail',
-  'Aqueduct',
-  'Smelter',
-  'Factory',
-]);
-
-/** Words that, as the first word of a phrase, make it a project or facility ("Puerto de Chancay"). */
-export const projectHeads = new Set([
-  'Port',
-  'Puerto',
-  'Porto',
-  'Aeropuerto',
-  'Aeroporto',
-  'Central',
-  'Usina',
-  'Represa',
-  'Presa',
-  'Hidroeléctrica',
-  'Hidrelétrica',
-  'Parque',
-  'Planta',
-  'Línea',
-  'Linha',
-  'Metro',
-  'Metrô',
-  'Puente',
-  'Ponte',
-  'Carretera',
-  'Rodovia',
-  'Autopista',
-  'Ferrocarril',
-  'Ferrovia',
-  'Tren',
-  'Trem',
-  'Túnel',
-  'Mina',
-  'Proyecto',
-  'Projeto',
-  'Complejo',
-  'Complexo',
-  'Megapuerto',
-  'Gasoducto',
-  'Gasoduto',
-  'Refinería',
-  'Refinaria',
-  'Subestación',
-  'Subestação',
-  'Terminal',
-  'Corredor',
-  'Hospital',
-  'Estadio',
-  'Estádio',
-  'Salar',
-  'Yacimiento',
-  'Jazida',
-  'Hub',
-  'HUB',
-]);
-
-/** Titles before a person's name ("President Xi Jinping", "Ministra Marina Silva"). */
-export const titles = new Set([
-  'President',
-  'Vice-President',
-  'Premier',
-  'Minister',
-  'Ambassador',
-  'Secretary',
-  'Secretary-General',
-  'Chairman',
-  'Chairwoman',
-  'Chair',
-  'CEO',
-  'Governor',
-  'Mayor',
-  'Senator',
-  'Congressman',
-  'Congresswoman',
-  'Deputy',
-  'Director',
-  'Chancellor',
-  'General',
-  'Commander',
-  'Judge',
-  'Mr',
-  'Mrs',
-  'Ms',
-  'Dr',
-  'Prof',
-  'Professor',
-  'Presidente',
-  'Presidenta',
-  'Vicepresidente',
-  'Vice-presidente',
-  'Ministro',
-  'Ministra',
-  'Embajador',
-  'Embajadora',
-  'Embaixador',
-  'Embaixadora',
-  'Secretario',
-  'Secretaria',
-  'Secretária',
-  'Gobernador',
-  'Gobernadora',
-  'Governador',
-  'Governadora',
-  'Alcalde',
-  'Alcaldesa',
-  'Prefeito',
-  'Prefeita',
-  'Canciller',
-  'Chanceler',
-  'Diputado',
-  'Diputada',
-  'Deputado',
-  'Deputada',
-  'Senador',
-  'Senadora',
-  'Director',
-  'Directora',
-  'Diretor',
-  'Diretora',
-  'Sr',
-  'Sra',
-  'Don',
-  'Doña',
-  'Dom',
-  'Dona',
-  'Lic',
-  'Ing',
-]);
-
-/** Role words that follow a person's name after a comma ("Jorge Heine, former Chilean Ambassador..."). */
-export const roleAfterName =
-  /^,\s+(?:a\s+|an\s+|the\s+|el\s+|la\s+|o\s+|a\s+|um\s+|uma\s+|un\s+|una\s+)?(?:former|deputy|vice|senior|chief|executive|director|professor|president|minister|secretary|chairman|chairwoman|head|spokesperson|spokesman|spokeswoman|ambassador|analyst|researcher|economist|expert|founder|co-founder|partner|manager|general|governor|mayor|lawmaker|senator|leader|coordinator|adviser|advisor|consultant|who|ex|presidente|presidenta|ministro|ministra|director|directora|diretor|diretora|secretario|secretaria|embajador|embajadora|embaixador|embaixadora|investigador|investigadora|pesquisador|pesquisadora|profesor|profesora|analista|economista|jefe|jefa|gerente|vocero|vocera|portavoz|porta-voz|fundador|fundadora|especialista|coordinador|coordenador|asesor|assessor|titular|exministro|exministra|expresidente)(?![\p{L}])/iu;
-
-/** Words of speaking, in en/es/pt: a person next to one is a speaker. */
-export const speechVerbs =
-  'said|says|noted|notes|added|adds|stated|states|stressed|stresses|emphasized|emphasised|pointed out|explained|argued|argues|believes|believed|told|remarked|warned|observed|highlighted|underlined|affirmed|declared|insisted|acknowledged|commented|announced|wrote|assured|assures|recalled|mentioned|maintained|claimed|confirmed|reiterated|revealed|asserted|concluded|dijo|recordó|mencionó|reiteró|confirmó|puntualizó|detalló|reveló|afirmó|afirma|señaló|señala|indicó|destacó|aseguró|explicó|sostuvo|agregó|añadió|declaró|subrayó|advirtió|manifestó|expresó|comentó|precisó|resaltó|enfatizó|opinó|considera|cree|anunció|disse|diz|afirmou|destacou|declarou|ressaltou|explicou|observou|acrescentou|avaliou|comentou|salientou|defendeu|apontou|lembrou|garantiu|enfatizou|sublinhou|acredita|anunciou|reiterou|confirmou|frisou|pontuou|completou|mencionou|revelou';
-
-/** Words that make a phrase an event ("Fórum Empresarial Brasil-China", "China International Import Expo"). */
-export const eventHeads = new Set([
-  'Forum',
-  'Foro',
-  'Fórum',
-  'Summit',
-  'Cumbre',
-  'Cúpula',
-  'Expo',
-  'Exposición',
-  'Exposição',
-  'Fair',
-  'Feria',
-  'Feira',
-  'Conference',
-  'Conferencia',
-  'Conferência',
-  'Seminar',
-  'Seminario',
-  'Seminário',
-  'Symposium',
-  'Simposio',
-  'Olympics',
-  'Games',
-]);
-
-/** Lower-case title words, as an alternation (the role a person is introduced with). */
-export const TITLE_WORDS =
-  'president|vice-president|premier|minister|ambassador|secretary|chairman|chairwoman|chair|ceo|governor|mayor|senator|director|chancellor|founder|presidente|presidenta|vicepresidente|ministro|ministra|embajador|embajadora|embaixador|embaixadora|secretario|secretaria|secretária|gobernador|gobernadora|governador|governadora|alcalde|alcaldesa|prefeito|prefeita|canciller|chanceler|diputado|diputada|deputado|deputada|senador|senadora|directora|diretor|diretora|mandatario|mandatária|gerente|fundador|fundadora|titular|jefe|jefa|economista|analista|investigador|investigadora|pesquisador|pesquisadora|professor|profesor|profesora|mandatario|mandatária|chanceler|portavoz|vocero|vocera|porta-voz|spokesman|spokeswoman|spokesperson';
-
-/** Lower-case titles before a name ("ambassador Sabino Vaca Narvaja", "el ministro Richard Tineo"). */
-export const lowerTitles = new RegExp(`(?:^|[^\\p{L}])(?:${TITLE_WORDS})\\s+$`, 'iu');
-
-/** Words after a name and a comma that say it is an organization ("A Mixue, maior rede chinesa de bebidas"). */
-export const companyAppositive =
-  /^,\s+(?:(?:a|an|the|la|el|una?|uma?|o)\s+)?(?:(?:maior|mayor|largest|biggest|leading|major|big|gran|grande|principal|primeira|primera|first|estatal|state-owned|chinese|china|chinesa|chinês)\s+)*(?:empresa|compañía|companhia|company|firm|plataforma|platform|rede|red|cadeia|cadena|chain|fabricante|manufacturer|maker|montadora|automaker|carmaker|gigante|giant|grupo|group|banco|bank|operadora|operator|startup|naviera|mineradora|minera|miner|mining\s+company|gestora|conglomerado|conglomerate|distribuidora|varejista|retailer|minorista|holding|consorcio|consórcio|consortium|fintech|unicornio|unicórnio)(?![\p{L}])/iu;
-
-/** Nouns that say a name is a company or bank ("la empresa X", "X, a Chinese company"), as an alternation. */
-export const COMPANY_NOUNS =
-  'empresa|compañía|companhia|company|firm|naviera|mineradora|minera|miner|banco|bank|grupo|group|fabricante|montadora|automaker|carmaker|operadora|consorcio|consórcio|consortium|conglomerate|conglomerado|gigante|giant|startup|varejista|retailer';
-/** Words that describe such a noun ("estatal", "china", "state-owned"), as an alternation. */
-export const COMPANY_DESCRIBERS = String.raw`denominad[oa]|llamad[oa]|chamad[oa]|called|named|estatal|estatales|china|chinas|chino|chinos|chinesa|chinês|chinese|state-owned|privada|private|brasileña|brasileira|argentina|peruana|mexicana|chilena|colombiana|boliviana|estadounidense|norte-americana|american|japonesa|japanese|europea|europeia|española|espanhola|spanish|francesa|french|alemana|alemã|german|italiana|italian|de\s+capital\s+\p{L}+`;
-
-/** Words right before a name that say it is an organization ("la empresa china Cosco", "the Chinese firm X"). */
-export const companyBefore = new RegExp(
-  `(?:^|[^\\p{L}])(?:${COMPANY_NOUNS})(?:\\s+(?:${COMPANY_DESCRIBERS}))*\\s+$`,
-  'iu',
-);
+/** The name cues of a language set: word sets and the patterns built from them. */
+export const nameCuesOf = perLanguages((languages) => {
+  const names = (pick: (n: NameWords) => readonly string[]) => languages.union((p) => pick(p.names));
+  const facilities = (pick: (f: FacilityWords) => readonly string[]) =>
+    languages.union((p) => pick(p.facilities));
+  const quotes = (pick: (q: QuoteWords) => readonly string[]) => languages.union((p) => pick(p.quotes));
+  const roles = anyOf(quotes((q) => q.roles));
+  const speechVerbs = anyOf(quotes((q) => q.speechVerbs));
+  const companyNouns = anyOf(names((n) => n.companyNouns));
+  const companyDescribers = anyOf(names((n) => n.companyDescribers));
+  const placeAfter = String.raw`\s+(?:${anyOf(facilities((f) => f.placeLinks))})\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?`;
+  const nameWords = String.raw`\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+(?:(?:${anyOf(facilities((f) => f.nameJoiners))})\s+)?\p{Lu}[\p{L}\p{N}'’.-]*){0,5}`;
+  // Facility nouns are tried longest first: "plantas" is not read as "plant".
+  const facilityNouns = anyOf([...facilities((f) => f.facilities)].sort((a, b) => b.length - a.length));
+  return {
+    /** Words that make a phrase an organization wherever they stand in it ("Bank of China", "Boston University"). */
+    orgHeads: new Set(names((n) => n.orgHeads)),
+    /** Words that, as the last word of a phrase, make it a project or facility ("Chancay Port"). */
+    projectTails: new Set(facilities((f) => f.projectTails)),
+    /** Words that, as the first word of a phrase, make it a project or facility ("Puerto de Chancay"). */
+    projectHeads: new Set(facilities((f) => f.projectHeads)),
+    projectNoise: new Set(facilities((f) => f.projectNoise)),
+    /** Titles before a person's name ("President Xi Jinping", "Ministra Marina Silva"). */
+    titles: new Set(quotes((q) => q.titles)),
+    /** Words that make a phrase an event ("Fórum Empresarial Brasil-China", "China International Import Expo"). */
+    eventHeads: new Set(names((n) => n.eventHeads)),
+    leadingWords: new Set(names((n) => n.leadingWords)),
+    publicationTails: new Set(names((n) => n.publicationTails)),
+    regionWords: new Set(names((n) => n.regionWords)),
+    notASurname: new Set(names((n) => n.notASurname)),
+    nameParticles: new Set(names((n) => n.nameParticles)),
+    personParticle: new RegExp(`^(?:${anyOf(names((n) => n.personParticles))})$`),
+    coordinators: new Set(names((n) => n.coordinators)),
+    coordinator: anyOf(names((n) => n.coordinators)),
+    connectors: new Set(names((n) => n.connectors)),
+    abbreviations: new Set(names((n) => n.abbreviations)),
+    numbered: new Set(names((n) => n.numbered)),
+    /** Lower-case title words, as an alternation (the role a person is introduced with). */
+    roles,
+    speechVerbs,
+    /** Role words that follow a person's name after a comma ("Jorge Heine, former Chilean Ambassador..."). */
+    roleAfterName: new RegExp(
+      String.raw`^,\s+(?:(?:${anyOf(quotes((q) => q.roleAfterArticles))})\s+)?(?:${anyOf(quotes((q) => q.roleAfterWords))})(?![\p{L}])`,
+      'iu',
+    ),
+    /** Lower-case titles before a name ("ambassador Sabino Vaca Narvaja", "el ministro Richard Tineo"). */
+    lowerTitles: new RegExp(String.raw`(?:^|[^\p{L}])(?:${roles})\s+$`, 'iu'),
+    speechBefore: new RegExp(String.raw`(?:${speechVerbs})\s+$`, 'iu'),
+    speechAfter: new RegExp(String.raw`^,?\s+(?:${speechVerbs})(?![\p{L}])`, 'iu'),
+    /** Nouns that say a name is a company or bank ("la empresa X", "X, a Chinese company"), and their describers. */
+    companyNouns,
+    companyDescribers,
+    /** Words right before a name that say it is an organization ("la empresa china Cosco", "the Chinese firm X"). */
+    companyBefore: new RegExp(
+      String.raw`(?:^|[^\p{L}])(?:${companyNouns})(?:\s+(?:${companyDescribers}))*\s+$`,
+      'iu',
+    ),
+    /** Words after a name and a comma that say it is an organization ("A Mixue, maior rede chinesa de bebidas"). */
+    companyAppositive: new RegExp(
+      String.raw`^,\s+(?:(?:${anyOf(names((n) => n.appositiveArticles))})\s+)?(?:(?:${anyOf(names((n) => n.appositiveAdjectives))})\s+)*(?:${anyOf(names((n) => n.appositiveNouns))})(?![\p{L}])`,
+      'iu',
+    ),
+    /** Words a company's full name adds to the name the registry knows: legal forms and generic company words. */
+    companyWords: new RegExp(`^(?:${anyOf(names((n) => n.companyWords))})$`, 'iu'),
+    bylineBefore: new RegExp(
+      String.raw`(?:^|\(|\n)\s*(?:${anyOf(names((n) => n.bylines))})\s+$|(?:${anyOf(names((n) => n.credits))})\s+(?:${anyOf(names((n) => n.creditBy))})\s+$`,
+      'iu',
+    ),
+    // "Coca Codo Sinclair es una planta hidroeléctrica", "X is a 500 MW solar park": a name defined as a facility.
+    definedAsFacility: new RegExp(
+      String.raw`^\s+(?:${anyOf(facilities((f) => f.copulas))})\s+(?:${anyOf(facilities((f) => f.definedArticles))})\s+(?:[\p{Ll}\d-]+\s+){0,3}?(?:${anyOf(facilities((f) => f.definedFacilities))})(?![\p{L}])`,
+      'iu',
+    ),
+    // Money "from" a capitalised name: the name is who lends or pays ("unos 400 millones de dólares de Goldman Sachs").
+    moneySource: new RegExp(
+      String.raw`(?:${anyOf(names((n) => n.moneyWords))})\s+(?:${anyOf(names((n) => n.moneyFrom))})\s+$`,
+      'iu',
+    ),
+    // A lower-case word of local government before a place: "prefeitura de Iracemápolis", "alcaldía de Lima".
+    officeBefore: new RegExp(
+      String.raw`(?:^|[^\p{L}])((?:${anyOf(facilities((f) => f.offices))})\s+(?:${anyOf(facilities((f) => f.officeOf))})\s+)$`,
+      'u',
+    ),
+    // A lower-case facility word before a name: "megapuerto de Chancay", "the port of Chancay", "usina de Belo Monte".
+    facilityBefore: new RegExp(
+      String.raw`(?:^|[^\p{L}])((?:${anyOf(facilities((f) => f.before))})(?:\s+(?:${anyOf(facilities((f) => f.beforeOf))}))?\s+)$`,
+      'u',
+    ),
+    // "represas Néstor Kirchner y Jorge Cepernic", "fábrica de pneus Bridgestone", "complexo fabril da BYD em
+    // Camaçari", "planta en México"
+    facilityFirst: new RegExp(
+      String.raw`(?<![\p{L}])(?<fac>${facilityNouns})(?<comp>\s+(?:${anyOf(facilities((f) => f.complementOf))})\s+\p{Ll}[\p{Ll}-]+(?=\s+\p{Lu}))?(?:\s+(?:${anyOf(facilities((f) => f.nameOf))})(?=\s+\p{Lu}))?(?:\s+(?<name>${nameWords}))?(?<place>${placeAfter})?`,
+      'gu',
+    ),
+    // "Huawei data center in Chile", "the BYD plant in Camaçari"
+    facilityLast: new RegExp(
+      String.raw`(?<![\p{L}])(?<name>\p{Lu}[\p{L}\p{N}-]*(?:\s+\p{Lu}[\p{L}\p{N}-]*){0,3})\s+(?<fac>${anyOf(facilities((f) => f.afterName))})(?<place>${placeAfter})?(?![\p{L}])`,
+      'gu',
+    ),
+    // "linha de ultra-alta tensão entre Maranhão e Goiás", "the transmission line between Belo Monte and Rio"
+    lineBetween: new RegExp(
+      String.raw`(?<![\p{L}])(?:${anyOf(facilities((f) => f.lines))})(?:\s+(?:${anyOf(facilities((f) => f.lineOf))})?\s*[\p{Ll}-]+){0,4}?\s+(?:${anyOf(facilities((f) => f.between))})\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?\s+(?:${anyOf(facilities((f) => f.and))})\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?`,
+      'gu',
+    ),
+    // "the 500 kV transmission and transformation ring network closure project", "the 100 MW solar project".
+    describedProject: new RegExp(
+      String.raw`\b(?:${anyOf(facilities((f) => f.describedArticles))})\s+(\d[\d.,]*\s?(?:kV|MW|GW|MWp|km|TEU)\b[^.,;:()“”"]{3,100}?\s(?:${anyOf(facilities((f) => f.describedNouns))}))\b`,
+      'gu',
+    ),
+    /** The words before a facility noun that let a place alone name it ("una planta en México"). */
+    introducer: new RegExp(String.raw`(?:^|\s)(?:${anyOf(facilities((f) => f.introducers))})\s+$`, 'iu'),
+  };
+});

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from './extract.js';
 import { buildText } from '../ingest/normalize.js';
+import { defaultLexicon } from '../reference/lexicon.js';
 
 const run = (paragraphs: string[], language = 'en', publishedAt: string | null = null) => {
   const doc = buildText(paragraphs);
-  const out = extract({ ...doc, language, publishedAt });
+  const out = extract({ ...doc, language, publishedAt }, defaultLexicon());
   const names = (type: string) => out.entities.filter((e) => e.type === type).map((e) => e.name);
   return { out, names, text: doc.text };
 };

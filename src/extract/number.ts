@@ -29,10 +29,10 @@ export function numberStyle(text: string): NumberStyle | null {
 /**
  * Parses a written number whose separators depend on the language: "1,300.5" (en), "1.300,5" (es, pt),
  * "3,7" (pt decimal comma), "1.300" (es thousands). A mark followed by three digits is read by the document's
- * number style when known, else by the language's habit; "000" after it always means thousands. Digit groups
- * may be separated by spaces ("1 500"). Returns NaN when the text is not a number.
+ * number style when known, else by the language's habit (`decimalMark`, its pack's); "000" after it always means
+ * thousands. Digit groups may be separated by spaces ("1 500"). Returns NaN when the text is not a number.
  */
-export function parseNumber(raw: string, language: string | null, style: NumberStyle | null = null): number {
+export function parseNumber(raw: string, decimalMark: '.' | ',', style: NumberStyle | null = null): number {
   const text = raw.replace(/[\s\u00a0\u202f]/g, '');
   if (!/^\d[\d.,]*$/.test(text) || /[.,]$/.test(text)) return Number.NaN;
   const dots = (text.match(/\./g) ?? []).length;
@@ -49,7 +49,7 @@ export function parseNumber(raw: string, language: string | null, style: NumberS
   if (after !== 3) return toNumber(text, mark);
   // One mark followed by three digits: thousands or decimal, by the document's style or the language's habit.
   if (text.endsWith('000')) return Number(text.replace(mark, ''));
-  const decimalComma = style ? style === 'comma-decimal' : language === 'es' || language === 'pt';
+  const decimalComma = style ? style === 'comma-decimal' : decimalMark === ',';
   return toNumber(text, decimalComma ? ',' : '.');
 }
 

@@ -1,3 +1,5 @@
+import type { Languages } from './lang/languages.js';
+import { nameCuesOf } from './name-cues.js';
 import type { Token } from './tokens.js';
 
 /** A run of capitalised words (a candidate proper name), by token indices and character span. */
@@ -9,61 +11,6 @@ export interface Phrase {
   words: string[];
 }
 
-// Lower-case words that may join the capitalised words of one name: "Bank of China", "Lula da Silva".
-const connectors = new Set([
-  'of',
-  'and',
-  'for',
-  'the',
-  'de',
-  'del',
-  'la',
-  'las',
-  'los',
-  'y',
-  'da',
-  'do',
-  'dos',
-  'das',
-  'e',
-  'para',
-  'en',
-  'em',
-]);
-// Abbreviations whose period stays inside a name: "St. John's Harbor".
-const abbreviationsInNames = new Set([
-  'St',
-  'Sto',
-  'Sta',
-  'Mt',
-  'Ft',
-  'Dr',
-  'Jr',
-  'Co',
-  'Corp',
-  'Inc',
-  'Ltd',
-  'S',
-  'A',
-]);
-// Words after which a number belongs to the name: "Metro Line 1", "Phase 2", "Línea 1".
-const numbered = new Set([
-  'Line',
-  'Línea',
-  'Linha',
-  'Phase',
-  'Fase',
-  'Stage',
-  'Etapa',
-  'Lot',
-  'Lote',
-  'Terminal',
-  'Unit',
-  'Unidad',
-  'Block',
-  'Bloque',
-]);
-
 export const isCapitalised = (word: string) => /^\p{Lu}/u.test(word);
 const isWord = (word: string) => /^[\p{L}\p{N}]/u.test(word);
 
@@ -72,7 +19,10 @@ const isWord = (word: string) => /^[\p{L}\p{N}]/u.test(word);
  * apostrophe-s inside a name ("John's Harbor"), abbreviation periods ("St.") and numbers after
  * "Line"/"Phase". A connector or joiner is kept only when a capitalised word follows it.
  */
-export function findPhrases(tokens: Token[]): Phrase[] {
+export function findPhrases(languages: Languages, tokens: Token[]): Phrase[] {
+  // Connectors join the capitalised words of one name ("Bank of China", "Lula da Silva"); an abbreviation's period
+  // stays inside a name ("St. John's Harbor"); a number after "Line"/"Phase" belongs to it ("Metro Line 1").
+  const { connectors, abbreviations: abbreviationsInNames, numbered } = nameCuesOf(languages);
   const phrases: Phrase[] = [];
   let i = 0;
   while (i < tokens.length) {

@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { loadPlaces } from '../reference/places.js';
 import { findPlaces } from './places.js';
 import { tokenize } from './tokens.js';
+import { defaultLexicon } from '../reference/lexicon.js';
 
 const found = (text: string, lang: string | null = 'en', known: string[] = []) =>
-  findPlaces(text, tokenize(text), lang, known).map((m) => `${m.place.id} ${m.place.country}`);
+  findPlaces(defaultLexicon(), text, tokenize(text), lang, known).map(
+    (m) => `${m.place.id} ${m.place.country}`,
+  );
 const ids = (text: string, lang: string | null = 'en', known: string[] = []) =>
-  findPlaces(text, tokenize(text), lang, known).map((m) => m.place.id);
+  findPlaces(defaultLexicon(), text, tokenize(text), lang, known).map((m) => m.place.id);
 
 describe('place mentions', () => {
   it('finds ports, cities and regions in English, Spanish and Portuguese with their countries', () => {
@@ -30,7 +33,7 @@ describe('place mentions', () => {
 
   it('gives offsets, kind and coordinates of the place', () => {
     const text = 'Ships sail from Shanghai to Chancay.';
-    const [shanghai, chancay] = findPlaces(text, tokenize(text), 'en');
+    const [shanghai, chancay] = findPlaces(defaultLexicon(), text, tokenize(text), 'en');
     expect(text.slice(shanghai?.start, shanghai?.end)).toBe('Shanghai');
     expect(chancay?.place).toMatchObject({ name: 'Chancay', kind: 'port', country: 'PE' });
     expect(chancay?.place.lat).toBeCloseTo(-11.57, 1);

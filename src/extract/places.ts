@@ -1,8 +1,9 @@
-import { loadBlocks } from '../reference/blocks.js';
-import { loadCountries } from '../reference/countries.js';
-import { loadPlaces, type Place, type PlaceRule } from '../reference/places.js';
+import type { Place, PlaceRule } from '../reference/types.js';
 import { findCountries } from './countries.js';
 import { blockId, Gazetteer } from './gazetteer.js';
+import { languagesOf, perLexicon, type Lexicon } from './lexicon.js';
+import { perLanguages } from './lang/languages.js';
+import type { PlaceWords } from './lang/pack.js';
 import type { Token } from './tokens.js';
 import type { Span } from './types.js';
 
@@ -11,97 +12,47 @@ export interface PlaceMention extends Span {
   place: Place;
 }
 
-// Words that mark the next name as a place ("port of Santos", "en Colón", "no Paraná"), lower case, by language.
-const cuesBefore: Record<string, string[]> = {
-  en: [
-    'in',
-    'at',
-    'near',
-    'outside',
-    'port of',
-    'city of',
-    'town of',
-    'province of',
-    'state of',
-    'region of',
-  ],
-  es: [
-    'en',
-    'puerto de',
-    'puerto del',
-    'ciudad de',
-    'provincia de',
-    'provincia del',
-    'estado de',
-    'estado del',
-  ],
-  pt: [
-    'em',
-    'no',
-    'na',
-    'porto de',
-    'porto do',
-    'cidade de',
-    'cidade do',
-    'estado de',
-    'estado do',
-    'estado da',
-  ],
-};
-const moreCuesBefore: Record<string, string[]> = {
-  en: ['department of', 'municipality of', 'capital', 'port', 'ports of'],
-  es: ['departamento de', 'departamento del', 'región de', 'region de', 'municipio de', 'cerca de', 'desde'],
-  pt: ['município de', 'municipio de', 'região de', 'perto de', 'porto', 'portos de', 'capital'],
-};
-const bareRegionWords = ['provincia', 'estado', 'departamento', 'región', 'cantón', 'região'];
-// Words after a name that mark it as a place: "Santos port", "Colón province".
-const cuesAfter = ['port', 'ports', 'province', 'state', 'region', 'department', 'city', 'harbour', 'harbor'];
-// Words next to a name that mean its region rather than the city of the same name.
-const regionBefore = [
-  'province of',
-  'state of',
-  'region of',
-  'department of',
-  'provincia de',
-  'provincia del',
-  'estado de',
-  'estado del',
-  'estado do',
-  'estado da',
-  'departamento de',
-  'departamento del',
-  'región de',
-  'região de',
-  ...bareRegionWords,
-];
-const regionAfter = ['province', 'state', 'region', 'department'];
 const kindOrder: Record<Place['kind'], number> = { capital: 0, port: 1, city: 2, region: 3 };
 // China and its special regions say nothing about where in Latin America a text is.
 const chinese = new Set(['CN', 'HK', 'MO', 'TW']);
 
 const phrases = (list: string[]) => list.map((p) => p.split(' '));
-function cuesFor(language: string | null): string[][] {
-  const langs = language && language in cuesBefore ? [language] : Object.keys(cuesBefore);
-  return phrases([
-    ...langs.flatMap((l) => [...(cuesBefore[l] ?? []), ...(moreCuesBefore[l] ?? [])]),
-    ...bareRegionWords,
-  ]);
-}
-const regionCues = phrases(regionBefore);
 
-let built: { gazetteer: Gazetteer; byId: Map<string, Place> } | undefined;
+/** The place cues of a language set: words before a name by document language, words after it, region cues. */
+const placeCuesOf = perLanguages((languages) => {
+  const words = (pick: (w: PlaceWords) => readonly string[]) => languages.union((p) => pick(p.places));
+  const regionWords = words((w) => w.regionWords);
+  const byLanguage = new Map<string | null, string[][]>();
+  return {
+    // Words that mark the next name as a place ("port of Santos", "en Colón", "no Paraná"): the document language's,
+    // or every language's when it has no pack; bare region words ("provincia") in any document.
+    cuesFor(language: string | null): string[][] {
+      const key = languages.of(language) ? language : null;
+      let cues = byLanguage.get(key);
+      if (!cues) {
+        const packs = languages.reading(key);
+        cues = phrases([...new Set(packs.flatMap((p) => p.places.cuesBefore)), ...regionWords]);
+        byLanguage.set(key, cues);
+      }
+      return cues;
+    },
+    // Words after a name that mark it as a place: "Santos port", "Colón province".
+    cuesAfter: words((w) => w.cuesAfter),
+    // Words next to a name that mean its region rather than the city of the same name.
+    regionCues: phrases([...words((w) => w.regionBefore), ...regionWords]),
+    regionAfter: words((w) => w.regionAfter),
+  };
+});
 
-function placeGazetteer() {
-  if (built) return built;
+const placeGazetteer = perLexicon((lexicon) => {
   const gazetteer = new Gazetteer();
-  const places = loadPlaces();
+  const { places } = lexicon;
   for (const place of places) for (const t of place.terms) gazetteer.add(t.term, `${t.needs} ${place.id}`);
   // A country's name is the country, not a place ("El Salvador" is not Salvador, Bahia); block terms name nothing.
-  for (const country of loadCountries()) for (const term of country.terms) gazetteer.add(term, blockId);
-  for (const block of loadBlocks()) gazetteer.add(block.term, blockId, block.lang);
-  built = { gazetteer, byId: new Map(places.map((p) => [p.id, p])) };
-  return built;
-}
+  for (const country of lexicon.countries) for (const term of country.terms) gazetteer.add(term, blockId);
+  for (const block of lexicon.blocks) gazetteer.add(block.term, blockId, block.lang);
+  return { gazetteer, byId: new Map(places.map((p) => [p.id, p])) };
+});
 
 /** Whether the words just before token `at` (on the same line of text) are one of `cues`. */
 function precededBy(text: string, tokens: Token[], at: number, cues: string[][]): boolean {
@@ -131,12 +82,13 @@ const capitalised = (token: Token | undefined) => !!token && /^\p{Lu}\p{L}/u.tes
  * data/reference/places.tsv). Pass the document's countries as `known` when matching a paragraph at a time.
  */
 export function findPlaces(
+  lexicon: Lexicon,
   text: string,
   tokens: Token[],
   language: string | null = null,
   known: Iterable<string> = [],
 ): PlaceMention[] {
-  const { gazetteer, byId } = placeGazetteer();
+  const { gazetteer, byId } = placeGazetteer(lexicon);
   const spans = new Map<
     string,
     { start: number; end: number; options: { needs: PlaceRule; place: Place }[] }
@@ -154,7 +106,7 @@ export function findPlaces(
   if (spans.size === 0) return [];
 
   const countries = new Set([...known].map((c) => c.replace(/^country:/, '')));
-  for (const m of findCountries(text, tokens, language)) countries.add(m.country.iso2);
+  for (const m of findCountries(lexicon, text, tokens, language)) countries.add(m.country.iso2);
   for (const span of spans.values()) {
     const sure = new Set(span.options.filter((o) => o.needs === 'always').map((o) => o.place.country));
     if (sure.size === 1 && span.options.every((o) => o.needs === 'always')) countries.add([...sure][0] ?? '');
@@ -162,6 +114,7 @@ export function findPlaces(
 
   const startIndex = new Map(tokens.map((t, i) => [t.start, i]));
   const endIndex = new Map(tokens.map((t, i) => [t.end, i]));
+  const { cuesFor, cuesAfter, regionCues, regionAfter } = placeCuesOf(languagesOf(lexicon));
   const cues = cuesFor(language);
   const found: PlaceMention[] = [];
   for (const span of [...spans.values()].sort((a, b) => a.start - b.start)) {

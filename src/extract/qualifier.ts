@@ -1,77 +1,33 @@
 import type { Qualifier } from '../domain/claim.js';
+import { perLanguages, type Languages } from './lang/languages.js';
 
-// Cue phrases that stand right before a figure, in English, Spanish and Portuguese; longest first within a group.
-const cues: [Qualifier, string[]][] = [
-  [
-    'at_least',
-    [
-      'more than',
-      'over',
-      'above',
-      'exceeding',
-      'in excess of',
-      'at least',
-      'upwards of',
-      'más de',
-      'mais de',
-      'superior a',
-      'por lo menos',
-      'al menos',
-      'pelo menos',
-      'no menos de',
-      'acima de',
-    ],
-  ],
-  [
-    'approx',
-    [
-      'nearly',
-      'almost',
-      'close to',
-      'about',
-      'around',
-      'approximately',
-      'roughly',
-      'some',
-      'an estimated',
-      'estimated',
-      'casi',
-      'cerca de',
-      'alrededor de',
-      'aproximadamente',
-      'unos',
-      'unas',
-      'quase',
-      'em torno de',
-      'por volta de',
-      'cerca de unos',
-      'aproximadamente unos',
-      'on the order of',
-      'in the order of',
-      'del orden de',
-      'en el orden de',
-      'da ordem de',
-      'na ordem de',
-      'de cerca de',
-    ],
-  ],
-  [
-    'at_most',
-    ['up to', 'under', 'less than', 'below', 'at most', 'hasta', 'menos de', 'até', 'no más de', 'abaixo de'],
-  ],
-];
+const qualifiers = ['at_least', 'approx', 'at_most'] as const;
 
-const pattern = new RegExp(
-  `(?:^|[^\\p{L}])(${cues
-    .flatMap(([, words]) => words)
-    .sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/ /g, '\\s+'))
-    .join('|')})\\s+$`,
-  'diu',
-);
+// Cue phrases that stand right before a figure, in every language's words; longest first.
+const cuesOf = perLanguages((languages) => {
+  const cues = qualifiers.map((q) => [q, languages.union((p) => p.qualifiers.cues[q])] as const);
+  const pattern = new RegExp(
+    `(?:^|[^\\p{L}])(${cues
+      .flatMap(([, words]) => words)
+      .sort((a, b) => b.length - a.length)
+      .map((w) => w.replace(/ /g, '\\s+'))
+      .join('|')})\\s+$`,
+    'diu',
+  );
+  const floor = languages.union((p) => p.qualifiers.floor);
+  return { cues, pattern, floor: floor.length > 0 ? new RegExp(floor.join('|'), 'iu') : null };
+});
+
+/** Whether a sentence says its figures are floors ("according to incomplete statistics", "según datos incompletos"). */
+export const saysFloor = (languages: Languages, sentence: string) =>
+  cuesOf(languages).floor?.test(sentence) ?? false;
 
 /** The qualifier cue that ends `before` (the text right before a figure) and how many characters it takes, or null. */
-export function qualifierBefore(before: string): { qualifier: Qualifier; length: number } | null {
+export function qualifierBefore(
+  languages: Languages,
+  before: string,
+): { qualifier: Qualifier; length: number } | null {
+  const { cues, pattern } = cuesOf(languages);
   const tail = before.slice(-40);
   const m = pattern.exec(tail);
   const cue = m?.[1];

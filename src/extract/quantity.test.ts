@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { registeredLanguages as languages } from './lang/index.js';
 import { findMultiplyVerbs, findQuantities } from './quantity.js';
 
 const money = (text: string, language: string | null = 'en') =>
-  findQuantities(text, 0, text.length, language).map((c) => ({
+  findQuantities(languages, text, 0, text.length, language).map((c) => ({
     value: c.value,
     unit: c.unit,
     qualifier: c.qualifier,
@@ -50,13 +51,13 @@ describe('findQuantities: money', () => {
 
   it('stays inside the given range', () => {
     const text = 'first $1 billion. second $2 billion.';
-    const found = findQuantities(text, 18, text.length, 'en');
+    const found = findQuantities(languages, text, 18, text.length, 'en');
     expect(found.map((c) => c.value)).toEqual([2e9]);
   });
 });
 
 const found = (text: string, language: string | null = 'en') =>
-  findQuantities(text, 0, text.length, language).map((q) => [
+  findQuantities(languages, text, 0, text.length, language).map((q) => [
     q.value,
     q.unit,
     q.qualifier,
@@ -120,7 +121,10 @@ describe('findQuantities: other units', () => {
     ]);
     expect(found('exports grew 3-fold')).toEqual([[3, 'multiple', null, '3-fold']]);
     const verbs = (text: string, lang: string) =>
-      findMultiplyVerbs(text, 0, text.length, lang).map((q) => [q.value, text.slice(q.start, q.end)]);
+      findMultiplyVerbs(languages, text, 0, text.length, lang).map((q) => [
+        q.value,
+        text.slice(q.start, q.end),
+      ]);
     expect(verbs('las ventas crecieron triplicando la cifra y multiplicando por nueve', 'es')).toEqual([
       [3, 'triplicando'],
       [9, 'multiplicando por nueve'],
@@ -179,7 +183,10 @@ describe('findQuantities: other units', () => {
   it('reads "pesos" in the currency of the document\'s country, and leaves it out when unknown', () => {
     const text = '13,8 billones de pesos';
     const read = (peso: string | null) =>
-      findQuantities(text, 0, text.length, 'es', { style: null, peso }).map((q) => [q.value, q.unit]);
+      findQuantities(languages, text, 0, text.length, 'es', { style: null, peso }).map((q) => [
+        q.value,
+        q.unit,
+      ]);
     expect(read('COP')).toEqual([[13.8e12, 'COP']]);
     expect(read(null)).toEqual([]);
   });
@@ -187,7 +194,7 @@ describe('findQuantities: other units', () => {
   it('reads an ambiguous "1,684" by the document\'s number style', () => {
     const text = '1,684 millones de dólares';
     const read = (style: 'dot-decimal' | 'comma-decimal' | null) =>
-      findQuantities(text, 0, text.length, 'es', { style, peso: null }).map((q) => q.value);
+      findQuantities(languages, text, 0, text.length, 'es', { style, peso: null }).map((q) => q.value);
     expect(read('dot-decimal')).toEqual([1684e6]);
     expect(read('comma-decimal')).toEqual([1.684e6]);
     expect(read(null)).toEqual([1.684e6]);
@@ -195,6 +202,7 @@ describe('findQuantities: other units', () => {
 
   it('gives spans whose text is the figure, on any input', () => {
     const text = 'Peru: $1.3bn; 1.4 GW; 500 kV; 16 Latin American countries; quadrupled.';
-    for (const q of findQuantities(text, 0, text.length, 'en')) expect(q.end).toBeGreaterThan(q.start);
+    for (const q of findQuantities(languages, text, 0, text.length, 'en'))
+      expect(q.end).toBeGreaterThan(q.start);
   });
 });

@@ -1,12 +1,16 @@
 import type { Qualifier } from '../domain/claim.js';
-import { isRomanceCurrency, prefixBefore, prefixCurrency, suffixAfter, suffixCurrency } from './currency.js';
-import { countedNoun } from './counted-noun.js';
+import { prefixBefore, prefixCurrency, suffixAfter, suffixCurrency } from './currency.js';
+import { countedNoun, isVerbForm } from './counted-noun.js';
 import { parseNumber, type NumberStyle } from './number.js';
 import { qualifierBefore } from './qualifier.js';
 import { matchesIn } from './scan.js';
-import { alternation, isRomanceScale, scaleSource, scaleValue } from './scale.js';
+import { alternation } from './lang/compose.js';
+import { perLanguages, type Languages } from './lang/languages.js';
+import { isCommaScale, scaleSource, scaleValue } from './scale.js';
+import type { NumberWords } from './lang/pack.js';
+import { endsWithMonthFirst, startsWithMonth } from './times.js';
 import type { Span } from './types.js';
-import { jobsPattern, multiplyVerbs, unitDefs, type UnitKind } from './units.js';
+import { jobsPattern, unitPatterns, type UnitKind } from './units.js';
 import { numberWords, wordNumberValue } from './word-numbers.js';
 
 /** What the whole document tells about reading its figures. */
@@ -33,47 +37,83 @@ export interface Quantity extends Span {
 
 // Digit groups separated by a mark or a space ("1 500 megavatios"); a plain space only before exactly three digits.
 const DIGITS = String.raw`\d{1,3}(?:(?:[.,\u00a0\u202f]| (?=\d{3}(?!\d)))\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?`;
-const vague: [RegExp, number][] = [
-  [/^(?:dozens|decenas|dezenas)\s+(?:of|de)$/i, 12],
-  [/^(?:hundreds|cientos|centenares|centenas)\s+(?:of|de)$/i, 100],
-  [/^(?:thousands|miles|milhares)\s+(?:of|de)$/i, 1000],
-];
-const VAGUE = String.raw`(?:dozens|decenas|dezenas|hundreds|cientos|centenares|centenas|thousands|miles|milhares)\s+(?:of|de)(?=\s)`;
+/** The number words of the language set, composed once into the patterns that read figures. */
+const numbersOf = perLanguages((languages) => {
+  const words = <T>(pick: (n: NumberWords) => readonly T[]) => languages.union((p) => pick(p.numbers));
+  const optional = (list: string[]) => (list.length > 0 ? String.raw`(?:(?:${alternation(list)})\s+)?` : '');
+  const vague = languages.union(
+    (p) => p.numbers.vague,
+    ([w]) => w,
+  );
+  const of = alternation(words((n) => n.of));
+  const byFactor = new Map<number, string[]>();
+  for (const [source, factor] of languages.union(
+    (p) => p.numbers.multiplyVerbs,
+    ([v]) => v,
+  ))
+    byFactor.set(factor, [...(byFactor.get(factor) ?? []), source]);
+  return {
+    vague: String.raw`(?:${alternation(vague.map(([w]) => w))})\s+(?:${of})(?=\s)`,
+    vagueValue: new Map(vague.map(([w, v]) => [w.toLowerCase(), v])),
+    /** "a"/"half a" before number words, and the words joining them, as regex sources */
+    lead: optional([...words((n) => n.one), ...words((n) => n.half)]),
+    joiner: optional(words((n) => n.joiners)),
+    half: new RegExp(String.raw`^(?:${alternation(words((n) => n.half)) || '(?!)'})\s+`, 'i'),
+    /** the patterns of figures by document language, made on first use */
+    figures: new Map<string, RegExp>(),
+    ofAfterScale: new RegExp(String.raw`^\s+(?:${of})(?=\s)`, 'iu'),
+    timesAfter: new RegExp(
+      String.raw`^[\s-]*(?:${alternation(words((n) => n.times))})(?:\s+(?:${alternation(words((n) => n.comparatives))}))?(?![\p{L}])`,
+      'iu',
+    ),
+    rangeJoin: new RegExp(String.raw`^\s*(?:-|–|—|${alternation(words((n) => n.rangeWords))})\s*$`, 'iu'),
+    referential: new RegExp(String.raw`(?:^|\s)(?:${alternation(words((n) => n.referentials))})\s+$`, 'iu'),
+    ordinal: new RegExp(String.raw`^(?:${[...words((n) => n.ordinals), '°'].join('|')})`, 'u'),
+    numberSign: new RegExp(String.raw`(?:${[...words((n) => n.numberSigns), '#'].join('|')})\s*$`, 'u'),
+    hyphenedTerm: new RegExp(String.raw`^-(?:${alternation(words((n) => n.hyphenedTerms)) || '(?!)'})`, 'i'),
+    multiplyVerbs: [...byFactor].map(
+      ([factor, sources]) => [new RegExp(`^(?:${sources.join('|')})$`, 'iu'), factor] as const,
+    ),
+    multiply: new RegExp(`^(?:${words((n) => n.multiply).join('|')})$`, 'iu'),
+    multiplyBy: new RegExp(
+      String.raw`^\s+(?:${alternation(words((n) => n.multiplyBy))})\s+(\d+(?:[.,]\d+)?|\p{L}+)(?![\p{L}\p{N}])`,
+      'iu',
+    ),
+  };
+});
 
-const patterns = new Map<string, RegExp>();
-function numberPattern(lang: string | null): RegExp {
+function numberPattern(languages: Languages, lang: string | null): RegExp {
+  const patterns = numbersOf(languages);
   const key = lang ?? '*';
-  let re = patterns.get(key);
+  let re = patterns.figures.get(key);
   if (!re) {
-    const words = alternation(numberWords(lang).filter((w) => w.length > 1 || lang === null));
-    const WORD = String.raw`(?:(?:an?|half\s+a)\s+)?(?:${words})(?:[\s-]+(?:(?:and|y|e)\s+)?(?:${words}))*`;
+    const words = alternation(numberWords(languages, lang).filter((w) => w.length > 1 || lang === null));
+    const WORD = String.raw`${patterns.lead}(?:${words})(?:[\s-]+${patterns.joiner}(?:${words}))*`;
     re = new RegExp(
-      String.raw`(?<![\p{L}\p{N}.,])(?:(?<digits>${DIGITS})(?<scale>${scaleSource})?|(?<vague>${VAGUE})|(?<words>${WORD})(?![\p{L}]))`,
+      String.raw`(?<![\p{L}\p{N}.,])(?:(?<digits>${DIGITS})(?<scale>${scaleSource(languages)})?|(?<vague>${patterns.vague})|(?<words>${WORD})(?![\p{L}]))`,
       'giu',
     );
-    patterns.set(key, re);
+    patterns.figures.set(key, re);
   }
   re.lastIndex = 0;
   return re;
 }
 
-const unitMatchers = unitDefs.map((d) => ({
-  def: d,
-  // "3,000-meter tunnel" and "500-kV line" write the unit with a hyphen.
-  re: new RegExp(
-    String.raw`^(?:\s*|-)(?:(?:de|of)\s+)?(?:${d.pattern})(?![\p{L}\p{N}²])`,
-    d.caseSensitive ? 'u' : 'iu',
-  ),
-}));
-const jobsAfter = new RegExp(String.raw`^\s+(?:(?:de|of)\s+)?${jobsPattern}`, 'iu');
-const timesAfter =
-  /^[\s-]*(?:times|fold|veces|vezes)(?:\s+(?:higher|more|larger|greater|bigger|as|that|than|más|mayor|superior|mais|maior|superior|o|el|la|lo))?(?![\p{L}])/iu;
-const monthWords =
-  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|de (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro))\b/iu;
-const rangeJoin = /^\s*(?:-|–|—|to|and|a|y|e|até|hasta|or|o|ou)\s*$/iu;
-const referential =
-  /(?:^|\s)(?:the|these|those|both|its|their|our|los|las|estos|estas|esos|esas|sus|os|as|estes|esses|essas|seus|suas)\s+$/iu;
-
+/** The units after a figure, composed once per language set. */
+const unitsOf = perLanguages((languages) => {
+  const of = alternation(languages.union((p) => p.numbers.of));
+  return {
+    units: unitPatterns(languages).map(({ def, source }) => ({
+      def,
+      // "3,000-meter tunnel" and "500-kV line" write the unit with a hyphen.
+      re: new RegExp(
+        String.raw`^(?:\s*|-)(?:(?:${of})\s+)?(?:${source})(?![\p{L}\p{N}²])`,
+        def.caseSensitive ? 'u' : 'iu',
+      ),
+    })),
+    jobs: new RegExp(String.raw`^\s+(?:(?:${of})\s+)?${jobsPattern(languages)}`, 'iu'),
+  };
+});
 interface RawNumber {
   start: number;
   end: number;
@@ -89,6 +129,7 @@ interface RawNumber {
 
 /** Reads the number expressions of a passage, with their values (scale words applied). */
 function findNumbers(
+  languages: Languages,
   text: string,
   from: number,
   to: number,
@@ -96,13 +137,15 @@ function findNumbers(
   style: NumberStyle | null,
 ): RawNumber[] {
   const found: RawNumber[] = [];
-  for (const { m, at } of matchesIn(numberPattern(lang), text, from, to)) {
+  const patterns = numbersOf(languages);
+  const habit = languages.of(lang)?.numbers.decimalMark ?? '.';
+  for (const { m, at } of matchesIn(numberPattern(languages, lang), text, from, to)) {
     const g = m.groups ?? {};
     const end = at + m[0].length;
     if (g.digits) {
-      const romance = lang === 'es' || lang === 'pt' || isRomanceScale(g.scale) ? 'es' : lang;
-      const scale = scaleValue(g.scale);
-      const value = parseNumber(g.digits, romance, style) * scale;
+      const mark = habit === ',' || isCommaScale(languages, g.scale) ? ',' : '.';
+      const scale = scaleValue(languages, g.scale);
+      const value = parseNumber(g.digits, mark, style) * scale;
       if (Number.isFinite(value))
         found.push({
           start: at,
@@ -115,20 +158,20 @@ function findNumbers(
           qualifier: null,
         });
     } else if (g.vague) {
-      const v = vague.find(([pattern]) => pattern.test(g.vague?.replace(/\s+/g, ' ') ?? ''));
-      if (v)
+      const v = patterns.vagueValue.get(g.vague.split(/\s+/)[0]?.toLowerCase() ?? '');
+      if (v !== undefined)
         found.push({
           start: at,
           end,
-          value: v[1],
+          value: v,
           scale: 1,
           scaled: false,
           written: 'vague',
           qualifier: 'at_least',
         });
     } else if (g.words) {
-      const value = wordNumberValue(g.words.replace(/^half\s+a\s+/i, ''), lang);
-      const half = /^half\s+a\s+/i.test(g.words) ? 0.5 : 1;
+      const value = wordNumberValue(languages, g.words.replace(patterns.half, ''), lang);
+      const half = patterns.half.test(g.words) ? 0.5 : 1;
       if (value !== null && value > 0) {
         found.push({
           start: at,
@@ -146,53 +189,43 @@ function findNumbers(
 }
 
 // A number that is part of a date, a time of day, an ordinal, a code or a name is not a figure.
-function isNotAFigure(text: string, n: RawNumber, from: number): boolean {
+function isNotAFigure(languages: Languages, text: string, n: RawNumber, from: number): boolean {
+  const patterns = numbersOf(languages);
   const before = text.slice(Math.max(from, n.start - 16), n.start);
   const after = text.slice(n.end, n.end + 24);
   if (n.written === 'digits') {
-    if (
-      /^(?:st|nd|rd|th|º|ª|°|o\b|a\b)/u.test(after) ||
-      /^:\d/.test(after) ||
-      /^-(?:year|month|day|week)/i.test(after)
-    )
-      return true;
-    if (/(?:No\.|Nº|n\.º|#)\s*$/u.test(before)) return true;
-    if (/^\s*(?:de\s+)?/.test(after) && monthWords.test(after.trimStart().replace(/^de\s+/i, 'de ')))
-      return !n.scaled;
-    const monthBefore =
-      /(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+$/.test(
-        before,
-      );
-    if (monthBefore && n.value < 32) return true;
+    if (patterns.ordinal.test(after) || /^:\d/.test(after) || patterns.hyphenedTerm.test(after)) return true;
+    if (patterns.numberSign.test(before)) return true;
+    if (startsWithMonth(languages, after.trimStart())) return !n.scaled;
+    if (endsWithMonthFirst(languages, before) && n.value < 32) return true;
   }
   return false;
 }
 
 /** The unit that follows a number, if any: currency words, measurement units, jobs, multiples. */
-function unitAfter(after: string, lang: string | null) {
-  const money = suffixAfter.exec(after);
+function unitAfter(languages: Languages, after: string, lang: string | null) {
+  const money = suffixAfter(languages).exec(after);
   if (money?.[1])
     return {
       kind: 'money' as const,
-      unit: suffixCurrency(money[1]) ?? '',
+      unit: suffixCurrency(languages, money[1]) ?? '',
       factor: 1,
       length: money[0].length,
-      romance: isRomanceCurrency(money[1]),
     };
-  for (const { def, re } of unitMatchers) {
+  const { units, jobs: jobsAfter } = unitsOf(languages);
+  for (const { def, re } of units) {
     const m = re.exec(after);
-    if (m) return { kind: def.kind, unit: def.unit, factor: def.factor, length: m[0].length, romance: false };
+    if (m) return { kind: def.kind, unit: def.unit, factor: def.factor, length: m[0].length };
   }
   const jobs = jobsAfter.exec(after);
-  if (jobs) return { kind: 'jobs' as const, unit: 'jobs', factor: 1, length: jobs[0].length, romance: false };
-  const times = timesAfter.exec(after);
+  if (jobs) return { kind: 'jobs' as const, unit: 'jobs', factor: 1, length: jobs[0].length };
+  const times = numbersOf(languages).timesAfter.exec(after);
   if (times && lang !== null)
     return {
       kind: 'multiple' as const,
       unit: 'multiple',
       factor: 1,
       length: times[0].length,
-      romance: false,
     };
   return null;
 }
@@ -202,16 +235,20 @@ function unitAfter(after: string, lang: string | null) {
  * counts of things, in English, Spanish and Portuguese, each in base units with its qualifier and exact span.
  */
 export function findQuantities(
+  languages: Languages,
   text: string,
   from: number,
   to: number,
   lang: string | null,
   context: QuantityContext = { style: null, peso: null },
 ): Quantity[] {
-  const numbers = findNumbers(text, from, to, lang, context.style).filter(
-    (n) => !isNotAFigure(text, n, from),
+  const numbers = findNumbers(languages, text, from, to, lang, context.style).filter(
+    (n) => !isNotAFigure(languages, text, n, from),
   );
-  const result: (Quantity | null)[] = numbers.map((n) => readQuantity(text, n, from, to, lang, context));
+  const result: (Quantity | null)[] = numbers.map((n) =>
+    readQuantity(languages, text, n, from, to, lang, context),
+  );
+  const { rangeJoin } = numbersOf(languages);
   numbers.forEach((n, i) => {
     const next = numbers[i + 1];
     if (next && rangeJoin.test(text.slice(n.end, next.start))) joinRange(n, next, i, result);
@@ -268,6 +305,7 @@ const isYear = (n: RawNumber) =>
   n.value <= 2100;
 
 function readQuantity(
+  languages: Languages,
   text: string,
   n: RawNumber,
   from: number,
@@ -286,7 +324,7 @@ function readQuantity(
   let currency: string | null = null;
   let counted: string | null = null;
   let rule: string;
-  const following = unitAfter(after, lang);
+  const following = unitAfter(languages, after, lang);
   if (prefix?.[1]) {
     currency = prefixCurrency(prefix[1]);
     if (!currency) return null;
@@ -308,21 +346,28 @@ function readQuantity(
   } else {
     if (isYear(n)) return null;
     // "un millón de contenedores": after a scale word the counted noun comes with "de"/"of".
-    const of = n.scaled ? /^\s+(?:de|of)(?=\s)/iu.exec(after) : null;
-    const noun = countedNoun(text, n.end + (of?.[0].length ?? 0), to, lang, n.written === 'vague' || !!of);
-    if (!noun || (!of && isVerbForm(noun.text))) {
+    const of = n.scaled ? numbersOf(languages).ofAfterScale.exec(after) : null;
+    const noun = countedNoun(
+      languages,
+      text,
+      n.end + (of?.[0].length ?? 0),
+      to,
+      n.written === 'vague' || !!of,
+    );
+    if (!noun || (!of && isVerbForm(languages, noun.text))) {
       // "512 millones invertidos": a bare amount in millions is money in the document's running currency.
-      if (n.written !== 'digits' || n.scale < 1e6 || !isRomanceScale(text.slice(n.start, n.end))) return null;
-      return implied(text, n, from);
+      if (n.written !== 'digits' || n.scale < 1e6 || !isCommaScale(languages, text.slice(n.start, n.end)))
+        return null;
+      return implied(languages, text, n, from);
     }
-    if (n.written !== 'digits' && n.value <= 10 && referential.test(before)) return null;
+    if (n.written !== 'digits' && n.value <= 10 && numbersOf(languages).referential.test(before)) return null;
     kind = 'count';
     unit = 'count';
     counted = noun.text;
     end = noun.end;
     rule = 'count:noun';
   }
-  const cue = n.qualifier ? null : qualifierBefore(text.slice(Math.max(from, start - 40), start));
+  const cue = n.qualifier ? null : qualifierBefore(languages, text.slice(Math.max(from, start - 40), start));
   if (cue) start -= cue.length;
   return {
     start,
@@ -338,14 +383,9 @@ function readQuantity(
   };
 }
 
-// A word after a number that is a verb, not a counted thing: "512 millones invertidos", "fueron canalizados".
-const verbForm =
-  /^(?:\p{L}+(?:ados|adas|idos|idas|ado|ido)|fueron|foram|son|são|se|que|para|en|em|in|were|was)$/iu;
-const isVerbForm = (noun: string) => verbForm.test(noun.split(/\s+/)[0] ?? '');
-
 /** A bare scaled amount ("414 millones") as money whose currency the caller fills from the text before it. */
-function implied(text: string, n: RawNumber, from: number): Quantity {
-  const cue = qualifierBefore(text.slice(Math.max(from, n.start - 40), n.start));
+function implied(languages: Languages, text: string, n: RawNumber, from: number): Quantity {
+  const cue = qualifierBefore(languages, text.slice(Math.max(from, n.start - 40), n.start));
   return {
     start: n.start - (cue?.length ?? 0),
     end: n.end,
@@ -362,23 +402,28 @@ function implied(text: string, n: RawNumber, from: number): Quantity {
 
 /** Finds multiplying verbs such as "quadrupled", "se duplicó", "triplicou", "multiplicando por nueve" as multiples. */
 export function findMultiplyVerbs(
+  languages: Languages,
   text: string,
   from: number,
   to: number,
   lang: string | null = null,
 ): Quantity[] {
   const found: Quantity[] = [];
+  const { multiplyVerbs, multiply, multiplyBy } = numbersOf(languages);
   for (const { m, at } of matchesIn(/[\p{L}]+/gu, text, from, to)) {
     const hit = multiplyVerbs.find(([pattern]) => pattern.test(m[0]));
     let end = at + m[0].length;
     let value = hit?.[1];
-    if (!hit && /^(?:multipl\p{L}+)$/iu.test(m[0])) {
+    if (!hit && multiply.test(m[0])) {
       // "multiplied by nine", "multiplicó por 9", "multiplicou por três"
-      const by = /^\s+(?:by|por)\s+(\d+(?:[.,]\d+)?|\p{L}+)(?![\p{L}\p{N}])/iu.exec(
-        text.slice(end, Math.min(to, end + 40)),
-      );
+      const by = multiplyBy.exec(text.slice(end, Math.min(to, end + 40)));
       const said = by?.[1];
-      const n = said ? (/^\d/.test(said) ? parseNumber(said, lang) : wordNumberValue(said, lang)) : null;
+      const mark = languages.of(lang)?.numbers.decimalMark ?? '.';
+      const n = said
+        ? /^\d/.test(said)
+          ? parseNumber(said, mark)
+          : wordNumberValue(languages, said, lang)
+        : null;
       if (by && n !== null && Number.isFinite(n) && n > 1) {
         value = n;
         end += by[0].length;

@@ -1,4 +1,6 @@
-import { speechVerbs, TITLE_WORDS, titles } from './name-cues.js';
+import { perLanguages, type Languages } from './lang/languages.js';
+import type { QuoteWords } from './lang/pack.js';
+import { nameCuesOf } from './name-cues.js';
 import type { Span } from './types.js';
 
 /** A statement attributed to a person: the speaker's name and the exact span of what was said. */
@@ -14,13 +16,13 @@ export interface Speaker extends Span {
 
 /** The key of a role word: one for its genders ("presidente", "presidenta", "president"). */
 export const roleKey = (word: string) => word.toLowerCase().replace(/(?<=[rt])[ae]$|(?<=[rnti])a$|o$/u, '');
-const roleWord = new RegExp(`(?<![\\p{L}])(${TITLE_WORDS})(?![\\p{L}])`, 'giu');
 
 /**
  * The role a person is introduced with, from the title word nearest before the name in its sentence
  * ("el ministro de Comercio Exterior, Édgar Vásquez") or right after it ("Jorge Heine, former ambassador").
  */
-export function roleOf(text: string, span: Span): string | null {
+export function roleOf(languages: Languages, text: string, span: Span): string | null {
+  const { roleWord, roleLeadAfter, isRole } = quotesOf(languages);
   const before =
     text
       .slice(Math.max(0, span.start - 60), span.start)
@@ -28,41 +30,51 @@ export function roleOf(text: string, span: Span): string | null {
       .at(-1) ?? '';
   const found = [...before.matchAll(roleWord)].at(-1)?.[1];
   if (found) return roleKey(found);
-  const after =
-    /^,\s+(?:(?:a|an|the|el|la|o|a|former|ex|then)\s+){0,2}(?:[\p{L}-]+\s+){0,2}?(\p{L}[\p{L}-]*)/u.exec(
-      text.slice(span.end, span.end + 60),
-    );
+  const after = roleLeadAfter.exec(text.slice(span.end, span.end + 60));
   const word = after?.[1];
-  return word && new RegExp(`^(?:${TITLE_WORDS})$`, 'iu').test(word) ? roleKey(word) : null;
+  return word && isRole.test(word) ? roleKey(word) : null;
 }
 
-// "the Argentine ambassador said", "dijo el mandatario", "o presidente afirmou": a role that speaks.
-const ROLE_PHRASE = `(?:the|el|la|o|a)\\s+(?:[\\p{L}-]+\\s+){0,2}?(${TITLE_WORDS})`;
-
-const verb = `(?:${speechVerbs})`;
-const pronoun = /^(?:He|She|They|Él|Ella|Ele|Ela)$/u;
 const quotePattern = /[“"«]([^“”"«»]{12,}?)[”"»]/gu;
-// A speaker's name as written next to the verb: up to four capitalised words ("Yuan", "Lula da Silva").
-const NAME = String.raw`[\p{Lu}][\p{L}'’-]*(?:\s+(?:(?:da|de|do|dos|del)\s+)?[\p{Lu}][\p{L}'’-]*){0,3}`;
-const roleAfterQuote = new RegExp(
-  `^[,.]?\\s*(?:${ROLE_PHRASE}\\s+(?:${speechVerbs})|(?:${speechVerbs})\\s+${ROLE_PHRASE})(?![\\p{L}])`,
-  'iu',
-);
-const roleBeforeVerb = new RegExp(`${ROLE_PHRASE}\\s+$`, 'iu');
-const roleAfterVerb = new RegExp(`^\\s+${ROLE_PHRASE}(?![\\p{L}])`, 'iu');
-const afterQuote = new RegExp(
-  `^[,.]?\\s*(?:${verb}\\s+(?<after>${NAME})|(?<subject>${NAME})\\s+${verb})`,
-  'u',
-);
-const beforeQuote = new RegExp(
-  `(?<subject>${NAME})\\s*,?[^.“"]{0,120}?\\s${verb}(?:\\s+that|\\s+que)?\\s*[:,]?\\s*$`,
-  'u',
-);
-const verbRightAfterQuote = new RegExp(`^[,.]?\\s*(${verb})(?![\\p{L}])`, 'iu');
-const titleWords = new Set([...titles].map((t) => t.toLowerCase()));
-const roleWords =
-  /^(?:gerente|jefe|jefa|director|directora|diretor|diretora|head|chief|spokesman|spokeswoman|spokesperson|portavoz|vocero|vocera|porta-voz|titular|líder|leader|founder|fundador|fundadora|analyst|analista|economist|economista|researcher|investigador|investigadora|pesquisador|pesquisadora|professor|profesor|profesora|expert|experto|experta|especialista|executive|ejecutivo|executivo|manager|official|funcionario|funcionário|representative|representante)$/iu;
-const reported = new RegExp(`(?:^|[\\s,])(${verb})(?:\\s+(?:that|que))?\\s+`, 'giu');
+
+/** The words of speech and roles in every language, composed once. */
+const quotesOf = perLanguages((languages) => {
+  const words = (pick: (q: QuoteWords) => readonly string[]) =>
+    languages.union((p) => pick(p.quotes)).join('|') || '(?!)';
+  const { roles: TITLE_WORDS, speechVerbs, titles } = nameCuesOf(languages);
+  // "the Argentine ambassador said", "dijo el mandatario", "o presidente afirmou": a role that speaks.
+  const ROLE_PHRASE = `(?:${words((q) => q.roleArticles)})\\s+(?:[\\p{L}-]+\\s+){0,2}?(${TITLE_WORDS})`;
+  const verb = `(?:${speechVerbs})`;
+  // A speaker's name as written next to the verb: up to four capitalised words ("Yuan", "Lula da Silva").
+  const NAME = String.raw`[\p{Lu}][\p{L}'’-]*(?:\s+(?:(?:${words((q) => q.nameParticles)})\s+)?[\p{Lu}][\p{L}'’-]*){0,3}`;
+  const that = words((q) => q.that);
+  return {
+    roleWord: new RegExp(`(?<![\\p{L}])(${TITLE_WORDS})(?![\\p{L}])`, 'giu'),
+    roleLeadAfter: new RegExp(
+      String.raw`^,\s+(?:(?:${words((q) => q.roleLeads)})\s+){0,2}(?:[\p{L}-]+\s+){0,2}?(\p{L}[\p{L}-]*)`,
+      'u',
+    ),
+    isRole: new RegExp(`^(?:${TITLE_WORDS})$`, 'iu'),
+    pronoun: new RegExp(`^(?:${words((q) => q.pronouns)})$`, 'u'),
+    roleAfterQuote: new RegExp(
+      `^[,.]?\\s*(?:${ROLE_PHRASE}\\s+(?:${speechVerbs})|(?:${speechVerbs})\\s+${ROLE_PHRASE})(?![\\p{L}])`,
+      'iu',
+    ),
+    roleBeforeVerb: new RegExp(`${ROLE_PHRASE}\\s+$`, 'iu'),
+    roleAfterVerb: new RegExp(`^\\s+${ROLE_PHRASE}(?![\\p{L}])`, 'iu'),
+    afterQuote: new RegExp(`^[,.]?\\s*(?:${verb}\\s+(?<after>${NAME})|(?<subject>${NAME})\\s+${verb})`, 'u'),
+    beforeQuote: new RegExp(
+      `(?<subject>${NAME})\\s*,?[^.“"]{0,120}?\\s${verb}(?:\\s+(?:${that}))?\\s*[:,]?\\s*$`,
+      'u',
+    ),
+    verbRightAfterQuote: new RegExp(`^[,.]?\\s*(${verb})(?![\\p{L}])`, 'iu'),
+    titleWords: new Set([...titles].map((t) => t.toLowerCase())),
+    roleWords: new RegExp(`^(?:${words((q) => q.introducingRoles)})$`, 'iu'),
+    reported: new RegExp(`(?:^|[\\s,])(${verb})(?:\\s+(?:${that}))?\\s+`, 'giu'),
+    thatAhead: new RegExp(`^[^;:“"]{0,60}?\\s(?:${that})\\s+`, 'iu'),
+    thatBehind: new RegExp(`(?:${that})\\s+$`, 'iu'),
+  };
+});
 
 /**
  * Finds direct quotes ("…," said Yuan) and reported speech (Heine noted that …; afirmó; disse) in one paragraph.
@@ -70,6 +82,7 @@ const reported = new RegExp(`(?:^|[\\s,])(${verb})(?:\\s+(?:that|que))?\\s+`, 'g
  * or the last speaker when a pronoun speaks ("He added that …").
  */
 export function findQuotes(
+  languages: Languages,
   text: string,
   paragraph: Span,
   sentences: Span[],
@@ -77,6 +90,18 @@ export function findQuotes(
   lastSpeaker: string | null,
   roles: ReadonlyMap<string, string> = new Map(),
 ): { quotes: Quote[]; lastSpeaker: string | null } {
+  const {
+    pronoun,
+    afterQuote,
+    verbRightAfterQuote,
+    roleAfterQuote,
+    beforeQuote,
+    reported,
+    roleBeforeVerb,
+    roleAfterVerb,
+    thatAhead,
+    thatBehind,
+  } = quotesOf(languages);
   const byRole = (word: string | undefined) => (word ? (roles.get(roleKey(word)) ?? null) : null);
   const quotes: Quote[] = [];
   let last = lastSpeaker;
@@ -111,7 +136,7 @@ export function findQuotes(
       // "…”, dijo el gerente del metro, Andrés Escobar."
       const v = verbRightAfterQuote.exec(text.slice(end + 1, Math.min(paragraph.end, end + 40)));
       if (v) {
-        speaker = personAfterRole(text, end + 1 + v[0].length, speakers);
+        speaker = personAfterRole(languages, text, end + 1 + v[0].length, speakers);
         attribution = v[0].length;
       }
     }
@@ -146,7 +171,7 @@ export function findQuotes(
         directEnd = Math.max(directEnd, direct[nextDirect]?.end ?? 0);
       if (directEnd > verbStart) continue;
       const speaker =
-        speakerOf(text, sentence, verbStart, verbStart + (m[1] ?? '').length, speakers) ??
+        speakerOf(languages, text, sentence, verbStart, verbStart + (m[1] ?? '').length, speakers) ??
         (pronoun.test(s.split(/\s+/)[0] ?? '') ? last : null) ??
         byRole(
           roleBeforeVerb.exec(text.slice(Math.max(sentence.start, verbStart - 60), verbStart))?.[1] ??
@@ -155,10 +180,8 @@ export function findQuotes(
       if (!speaker) continue;
       let start = sentence.start + m.index + m[0].length;
       // "said on Thursday (Oct. 9) that the inauguration…": what was said starts after "that".
-      const that = /^[^;:“"]{0,60}?\s(?:that|que)\s+/iu.exec(
-        text.slice(start, Math.min(sentence.end, start + 70)),
-      );
-      if (that && !/(?:that|que)\s+$/iu.test(m[0])) start += that[0].length;
+      const that = thatAhead.exec(text.slice(start, Math.min(sentence.end, start + 70)));
+      if (that && !thatBehind.test(m[0])) start += that[0].length;
       const end = sentence.end - (/[.!?]$/.test(s) ? 1 : 0);
       if (end - start < 12) continue;
       quotes.push({ speaker, text: text.slice(start, end), start, end });
@@ -171,6 +194,7 @@ export function findQuotes(
 
 // The person who speaks with the verb at [verbStart, verbEnd): right before it, before an appositive, or right after.
 function speakerOf(
+  languages: Languages,
   text: string,
   sentence: Span,
   verbStart: number,
@@ -189,7 +213,7 @@ function speakerOf(
       return first.name;
   }
   const after = inSentence.find((p) => p.start >= verbEnd && /^\s*$/.test(text.slice(verbEnd, p.start)));
-  return after?.name ?? personAfterRole(text, verbEnd, inSentence);
+  return after?.name ?? personAfterRole(languages, text, verbEnd, inSentence);
 }
 
 /**
@@ -197,7 +221,13 @@ function speakerOf(
  * "dijo el gerente del metro, Andrés Escobar", "assured the president of Huawei Cloud and AI Chile, Jason Jin".
  * The words between must stay in one clause and end with a comma or a title or role word.
  */
-function personAfterRole(text: string, verbEnd: number, people: Speaker[]): string | null {
+function personAfterRole(
+  languages: Languages,
+  text: string,
+  verbEnd: number,
+  people: Speaker[],
+): string | null {
+  const { titleWords, roleWords } = quotesOf(languages);
   const next = people[firstFrom(people, verbEnd)];
   if (!next || next.start - verbEnd > 90) return null;
   const between = text.slice(verbEnd, next.start);

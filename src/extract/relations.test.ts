@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { buildText } from '../ingest/normalize.js';
 import { seedDocument } from '../../test/helpers/documents.js';
 import { extract } from './extract.js';
+import { defaultLexicon } from '../reference/lexicon.js';
 
 const relations = (paragraphs: string[], language = 'en') => {
   const doc = buildText(paragraphs);
-  return extract({ ...doc, language, publishedAt: null })
+  return extract({ ...doc, language, publishedAt: null }, defaultLexicon())
     .claims.filter((c) => typeof c.value === 'string')
     .map((c) => {
       expect(c.quote).toBe(doc.text.slice(c.start, c.end));
@@ -97,7 +98,7 @@ describe('relations and statuses', () => {
 
   it("reads the seed's Uruguayan grid project as part of the Belt and Road Initiative", () => {
     const doc = seedDocument('004_eeb6cc59b9132b08.txt');
-    const found = extract(doc).claims.filter((c) => c.property === 'part_of');
+    const found = extract(doc, defaultLexicon()).claims.filter((c) => c.property === 'part_of');
     expect(found.map((c) => [c.subject, c.value])).toEqual([
       ['500 kV transmission and transformation ring network closure project', 'Belt and Road Initiative'],
     ]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from './sentences.js';
+import { registeredLanguages as languages } from './lang/index.js';
 import { wordNumberValue } from './word-numbers.js';
 
 const split = (text: string) => splitSentences(text, 0, text.length).map((s) => text.slice(s.start, s.end));
@@ -36,11 +37,11 @@ describe('wordNumberValue', () => {
     ['dos millones', 'es', 2e6],
     ['três', 'pt', 3],
     ['duas mil', 'pt', 2000],
-  ])('%s (%s) is %d', (phrase, lang, value) => expect(wordNumberValue(phrase, lang)).toBe(value));
+  ])('%s (%s) is %d', (phrase, lang, value) => expect(wordNumberValue(languages, phrase, lang)).toBe(value));
 
   it('refuses words of another language and non-numbers', () => {
-    expect(wordNumberValue('once', 'en')).toBeNull();
-    expect(wordNumberValue('once', 'es')).toBe(11);
-    expect(wordNumberValue('many', 'en')).toBeNull();
+    expect(wordNumberValue(languages, 'once', 'en')).toBeNull();
+    expect(wordNumberValue(languages, 'once', 'es')).toBe(11);
+    expect(wordNumberValue(languages, 'many', 'en')).toBeNull();
   });
 });

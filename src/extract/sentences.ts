@@ -1,76 +1,26 @@
+import { registeredLanguages } from './lang/index.js';
+import { perLanguages, type Languages } from './lang/languages.js';
 import { matchesIn } from './scan.js';
 import type { Span } from './types.js';
 
-// Abbreviations after which a period does not end a sentence (lower-cased, without the period).
-const abbreviations = new Set([
-  'st',
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'prof',
-  'gen',
-  'gov',
-  'sen',
-  'rep',
-  'jr',
-  'sr',
-  'sra',
-  'srta',
-  'dra',
-  'lic',
-  'ing',
-  'no',
-  'nos',
-  'nº',
-  'vs',
-  'etc',
-  'inc',
-  'ltd',
-  'co',
-  'corp',
-  'dept',
-  'av',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-  'ene',
-  'abr',
-  'ago',
-  'dic',
-  'fev',
-  'mai',
-  'set',
-  'out',
-  'dez',
-  'approx',
-  'u.s',
-  'u.k',
-  'e.g',
-  'i.e',
-  'p.r',
-  'art',
-  'fig',
-  'vol',
-  'op',
-  'cf',
-]);
+// Abbreviations after which a period does not end a sentence, in every language.
+const abbreviationsOf = perLanguages(
+  (languages) => new Set(languages.union((p) => p.sentences.abbreviations)),
+);
 
 /**
  * Splits the text between `from` and `to` into sentences: a sentence ends at . ! ? (and closing quotes or
  * brackets after them) followed by white space and an upper-case letter, digit or opening quote, except after
- * abbreviations, initials and decimal points.
+ * abbreviations, initials and decimal points. The abbreviations are the language packs' (the shipped ones unless
+ * `languages` names others).
  */
-export function splitSentences(text: string, from: number, to: number): Span[] {
+export function splitSentences(
+  text: string,
+  from: number,
+  to: number,
+  languages: Languages = registeredLanguages,
+): Span[] {
+  const abbreviations = abbreviationsOf(languages);
   const sentences: Span[] = [];
   let start = from;
   const end = /[.!?…]+["'”’»)\]]*(?=\s+["'“‘«(¿¡]?[\p{Lu}\p{N}])/gu;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { registeredLanguages as languages } from './lang/index.js';
 import { findTimes } from './times.js';
 
 const times = (text: string, published: string | null = null) =>
-  findTimes(text, 0, text.length, published).map((t) => [t.value, text.slice(t.start, t.end)]);
+  findTimes(languages, text, 0, text.length, published).map((t) => [t.value, text.slice(t.start, t.end)]);
 
 describe('findTimes', () => {
   it('reads years, months, dates and periods in three languages', () => {

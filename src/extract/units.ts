@@ -1,11 +1,22 @@
+import { perLanguages } from './lang/languages.js';
+import type { UnitWordId } from './lang/pack.js';
+
 /** What kind of thing a unit measures; `energy`, `area` and `duration` are recognised so they are never mistaken. */
 export type UnitKind =
   'power' | 'energy' | 'voltage' | 'length' | 'area' | 'teu' | 'mass' | 'percent' | 'duration';
 
-/** A unit as written after a number, its base unit, and the factor to the base unit. */
+/**
+ * A unit as written after a number, its base unit, and the factor to the base unit. Its spellings are its symbols,
+ * then the words the language packs give it, then the symbols that must come last (matched right after the
+ * number, case-insensitive unless noted).
+ */
 export interface UnitDef {
-  /** regex source matching the unit's spellings (matched right after the number, case-insensitive unless noted) */
-  pattern: string;
+  /** regex source of the unit's symbols ("GWp?", "%") */
+  symbols?: string;
+  /** the unit's words in the packs */
+  words?: UnitWordId;
+  /** regex source of symbols tried after the words ("ha" after "hectares", "t" after "tons") */
+  lastSymbols?: string;
   unit: string;
   factor: number;
   kind: UnitKind;
@@ -15,63 +26,70 @@ export interface UnitDef {
 
 // Order matters: longer and more specific spellings first (GWh before GW, km² before km).
 export const unitDefs: UnitDef[] = [
-  { pattern: 'TWh', unit: 'MWh', factor: 1e6, kind: 'energy', property: 'energy' },
-  { pattern: 'GWh', unit: 'MWh', factor: 1e3, kind: 'energy', property: 'energy' },
-  { pattern: 'MWh', unit: 'MWh', factor: 1, kind: 'energy', property: 'energy' },
-  { pattern: 'kWh', unit: 'MWh', factor: 1e-3, kind: 'energy', property: 'energy' },
+  { symbols: 'TWh', unit: 'MWh', factor: 1e6, kind: 'energy', property: 'energy' },
+  { symbols: 'GWh', unit: 'MWh', factor: 1e3, kind: 'energy', property: 'energy' },
+  { symbols: 'MWh', unit: 'MWh', factor: 1, kind: 'energy', property: 'energy' },
+  { symbols: 'kWh', unit: 'MWh', factor: 1e-3, kind: 'energy', property: 'energy' },
   {
-    pattern: 'GWp?|gigawatts?|gigavatios?|gigawatt-pico',
+    symbols: 'GWp?',
+    words: 'gigawatt',
     unit: 'MW',
     factor: 1e3,
     kind: 'power',
     property: 'capacity',
   },
   {
-    pattern: 'MWp?|megawatts?|megavatios?|megawatts-pico',
+    symbols: 'MWp?',
+    words: 'megawatt',
     unit: 'MW',
     factor: 1,
     kind: 'power',
     property: 'capacity',
   },
   {
-    pattern: 'kWp?|kilowatts?|kilovatios?|quilowatts?',
+    symbols: 'kWp?',
+    words: 'kilowatt',
     unit: 'MW',
     factor: 1e-3,
     kind: 'power',
     property: 'capacity',
   },
   {
-    pattern: 'kV|kilovolts?|kilovoltios?|quilovolts?',
+    symbols: 'kV',
+    words: 'kilovolt',
     unit: 'kV',
     factor: 1,
     kind: 'voltage',
     property: 'voltage',
   },
   {
-    pattern: 'km2|km²|square kilomet(?:er|re)s?|kilómetros cuadrados|quilômetros quadrados',
+    symbols: 'km2|km²',
+    words: 'squareKilometer',
     unit: 'km2',
     factor: 1,
     kind: 'area',
     property: 'area',
   },
-  { pattern: 'hect(?:ares?|áreas?)|ha', unit: 'ha', factor: 1, kind: 'area', property: 'area' },
+  { words: 'hectare', lastSymbols: 'ha', unit: 'ha', factor: 1, kind: 'area', property: 'area' },
   {
-    pattern: 'm2|m²|square (?:meters|metres|feet)|metros cuadrados|metros quadrados',
+    symbols: 'm2|m²',
+    words: 'squareMeter',
     unit: 'm2',
     factor: 1,
     kind: 'area',
     property: 'area',
   },
   {
-    pattern: 'km|kilomet(?:er|re)s?|kilómetros?|kilometros?|quilômetros?|quilómetros?|quilometros?',
+    symbols: 'km',
+    words: 'kilometer',
     unit: 'km',
     factor: 1,
     kind: 'length',
     property: 'length',
   },
-  { pattern: 'miles', unit: 'km', factor: 1.609344, kind: 'length', property: 'length', caseSensitive: true },
+  { words: 'mile', unit: 'km', factor: 1.609344, kind: 'length', property: 'length', caseSensitive: true },
   {
-    pattern: 'meters|metres|metros|meter|metre|metro',
+    words: 'meter',
     unit: 'km',
     factor: 1e-3,
     kind: 'length',
@@ -79,31 +97,32 @@ export const unitDefs: UnitDef[] = [
     caseSensitive: true,
   },
   {
-    pattern: 'TEUs?|twenty-foot equivalent units',
+    symbols: 'TEUs?',
+    words: 'teu',
     unit: 'TEU',
     factor: 1,
     kind: 'teu',
     property: 'throughput',
   },
   {
-    pattern: 'metric tons|metric tonnes|tonnes|tons|toneladas(?: métricas)?|tonelada|t(?=[\\s.,;)])',
+    words: 'tonne',
+    lastSymbols: 't(?=[\\s.,;)])',
     unit: 't',
     factor: 1,
     kind: 'mass',
     property: 'volume',
   },
-  { pattern: 'Mt', unit: 't', factor: 1e6, kind: 'mass', property: 'volume', caseSensitive: true },
+  { symbols: 'Mt', unit: 't', factor: 1e6, kind: 'mass', property: 'volume', caseSensitive: true },
   {
-    pattern:
-      '%|percent|per cent|por ciento|por cento|percentage points?|puntos porcentuales|pontos percentuais',
+    symbols: '%',
+    words: 'percent',
     unit: 'percent',
     factor: 1,
     kind: 'percent',
     property: 'share',
   },
   {
-    pattern:
-      'years?|months?|weeks?|days?|hours?|minutes?|decades?|años|año|meses|mes|semanas?|días|día|horas?|décadas?|anos|ano|dias|dia',
+    words: 'duration',
     unit: 'years',
     factor: 1,
     kind: 'duration',
@@ -111,14 +130,24 @@ export const unitDefs: UnitDef[] = [
   },
 ];
 
-/** Words naming jobs after a number ("5,000 direct jobs", "empleos", "postos de trabalho"). */
-export const jobsPattern =
-  '(?:(?:new|direct|indirect|local|permanent|temporary|direct and indirect|nuevos|directos|indirectos|directos e indirectos|novos|diretos|indiretos|diretos e indiretos)\\s+)?(?:jobs|job positions|job opportunities|empleos|puestos de trabajo|empregos|postos de trabalho|vagas de emprego|vagas)(?:\\s+(?:directos e indirectos|diretos e indiretos|directos|indirectos|diretos|indiretos|nuevos|novos))?(?![\\p{L}])';
+/** The regex sources of each unit's spellings, symbols and the packs' words, in the order they are tried. */
+export const unitPatterns = perLanguages((languages) =>
+  unitDefs.map((def) => {
+    const id = def.words;
+    const words = id ? languages.union((p) => p.units.units[id]) : [];
+    const parts = [def.symbols, ...words, def.lastSymbols].filter((part) => part !== undefined);
+    return { def, source: parts.join('|') };
+  }),
+);
 
-/** Multiplying verbs: "quadrupled", "se duplicó", "triplicou". */
-export const multiplyVerbs: [RegExp, number][] = [
-  [/^(?:doubled|doubling|duplic(?:ó|aron|ou|aram|ado|ando)|dobr(?:ó|aron|ou|aram|ando))$/i, 2],
-  [/^(?:tripled|tripling|triplic(?:ó|aron|ou|aram|ado|ando))$/i, 3],
-  [/^(?:quadrupled|quadrupling|cuadruplic(?:ó|aron|ado|ando)|quadruplic(?:ou|aram|ado|ando))$/i, 4],
-  [/^(?:quintupled|quintupling|quintuplic(?:ó|aron|ou|aram|ado|ando))$/i, 5],
-];
+/** Words naming jobs after a number ("5,000 direct jobs", "empleos", "postos de trabalho"), as a regex source. */
+export const jobsPattern = perLanguages((languages) => {
+  const before = languages.union((p) => p.units.jobsBefore);
+  const after = languages.union((p) => p.units.jobsAfter);
+  return [
+    before.length > 0 ? String.raw`(?:(?:${before.join('|')})\s+)?` : '',
+    `(?:${languages.union((p) => p.units.jobs).join('|')})`,
+    after.length > 0 ? String.raw`(?:\s+(?:${after.join('|')}))?` : '',
+    String.raw`(?![\p{L}])`,
+  ].join('');
+});

@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
 import { describeError, PuenteError } from '../domain/errors.js';
 import { extract } from '../extract/extract.js';
+import { defaultLexicon } from '../reference/lexicon.js';
 import type { ExtractedClaim } from '../extract/types.js';
 import type { ReadDocument } from '../ingest/read-document.js';
 import { buildText, cleanLine } from '../ingest/normalize.js';
@@ -233,7 +234,10 @@ export async function importGcdf(
       const projectId = gcdfProjectId(record);
       const sourceId = sourceIdFor(contentHash);
       // The record is about its project: a funder its title or prose names without naming a project gives to it.
-      const read = extract({ ...doc, about: cleanLine(r.title) || `GCDF record ${record}` });
+      const read = extract(
+        { ...doc, about: cleanLine(r.title) || `GCDF record ${record}` },
+        defaultLexicon(),
+      );
       // The field line is the dataset's own claims (below); the prose is the extraction engine's. The record is
       // the project: projects its prose names are that project or linked ones, not new entities to propose.
       const fieldsEnd = normalized.paragraphs[1]?.end ?? 0;

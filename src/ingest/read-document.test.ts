@@ -6,6 +6,7 @@ import { dataDir, repoRoot } from '../reference/paths.js';
 import { extract } from '../extract/extract.js';
 import { readDocument, readDocuments } from './read-document.js';
 import { encryptedPdf, reportPdf } from '../../test/helpers/pdf-fixtures.js';
+import { defaultLexicon } from '../reference/lexicon.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const seed000 = join(dataDir, 'samples', '000_c73c21d3761c4f3d.txt');
@@ -82,7 +83,7 @@ describe('readDocument: edge cases', () => {
       utf8('China \u0001Eximbank lent\u0002 Peru US$ 1.3 billion\u001b in 2021.\n\nThe port opened.\u0000'),
     );
     expect(doc.text).toBe('China Eximbank lent Peru US$ 1.3 billion in 2021.\n\nThe port opened.');
-    const { claims } = extract(doc);
+    const { claims } = extract(doc, defaultLexicon());
     expect(claims.length).toBeGreaterThan(0);
     for (const c of claims) expect(doc.text.slice(c.start, c.end)).toBe(c.quote);
   });
@@ -104,7 +105,7 @@ describe('readDocument: edge cases', () => {
 
 // The figures the extractor finds in a read document, as "value unit" strings.
 const figures = (doc: Parameters<typeof extract>[0]) =>
-  extract(doc)
+  extract(doc, defaultLexicon())
     .claims.filter((c) => typeof c.value === 'number')
     .map((c) => `${c.quote} = ${c.value} ${c.unit}`);
 
@@ -565,7 +566,7 @@ describe('readDocuments: well-formed text', () => {
     expect(doc?.text).toBe('China lent Peru \ufffd US$ 5 billion in 2020.');
     expect(doc?.title).toBe('T\ufffd');
     expect(doc?.byline).toBe('A\ufffd');
-    const claims = doc ? extract(doc).claims : [];
+    const claims = doc ? extract(doc, defaultLexicon()).claims : [];
     expect(claims.length).toBeGreaterThan(0);
     for (const c of claims) expect(doc?.text.slice(c.start, c.end)).toBe(c.quote);
     const rss =

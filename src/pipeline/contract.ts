@@ -1,12 +1,18 @@
+import type { Stage } from '../extract/document.js';
 import { extract } from '../extract/extract.js';
+import type { Lexicon } from '../extract/lexicon.js';
+import { defaultStages } from '../extract/stages.js';
 import type { ReadDocument } from '../ingest/read-document.js';
 
 /** The extraction contract's version; see docs/extract-contract.md. */
 export const contractVersion = 1;
 
-/** Runs the extractor over a read document and shapes the result as the extraction contract's JSON. */
-export function toContract(doc: ReadDocument) {
-  const found = extract(doc);
+/**
+ * Runs the extractor over a read document with a lexicon (and stages, the default ones unless a test gives others)
+ * and shapes the result as the extraction contract's JSON.
+ */
+export function toContract(doc: ReadDocument, lexicon: Lexicon, stages: readonly Stage[] = defaultStages) {
+  const found = extract(doc, lexicon, stages);
   return {
     contract: contractVersion,
     source: {
@@ -30,5 +36,17 @@ export function toContract(doc: ReadDocument) {
       end: c.end,
     })),
     quotes: found.quotes.map((q) => ({ speaker: q.speaker, text: q.text, start: q.start, end: q.end })),
+    // An additive field of contract 1, there only when a stage failed: a result without it reads as before.
+    ...(found.errors.length > 0
+      ? {
+          errors: found.errors.map((e) => ({
+            stage: e.stage,
+            paragraph: e.paragraph,
+            start: e.start,
+            end: e.end,
+            message: e.message,
+          })),
+        }
+      : {}),
   };
 }

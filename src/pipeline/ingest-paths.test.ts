@@ -5,9 +5,15 @@ import { expect, it } from 'vitest';
 import { describeEachBackend } from '../../test/helpers/backends.js';
 import { reportPdf } from '../../test/helpers/pdf-fixtures.js';
 import { createApp } from '../api/app.js';
+import { resultLine } from '../cli/ingest-command.js';
+import type { Stage } from '../extract/document.js';
+import { extract } from '../extract/extract.js';
+import { defaultStages } from '../extract/stages.js';
+import { defaultLexicon } from '../reference/lexicon.js';
 import { repoRoot } from '../reference/paths.js';
 import { ingestPaths, type IngestResult } from './ingest-paths.js';
 import { inThread, workerPool, type Preparer } from './prepare-pool.js';
+import { storable } from './to-domain.js';
 
 const fixture = (name: string) => join(repoRoot, 'test', 'fixtures', 'documents', name);
 
@@ -116,5 +122,65 @@ describeEachBackend('ingest reads each file once', (store) => {
     } finally {
       await pool.close();
     }
+  });
+});
+
+describeEachBackend('ingest of a document on which an extraction stage fails', (store) => {
+  // The default stages, the figures stage throwing on a paragraph that starts with BOOM.
+  const stages = defaultStages.map((s): Stage =>
+    s.name === 'figures'
+      ? {
+          name: s.name,
+          run: (d, p) => {
+            if (d.input.text.startsWith('BOOM', p.start)) throw new Error('figures exploded');
+            return s.run(d, p);
+          },
+        }
+      : s,
+  );
+  // Reads in this thread, then extracts with those stages, as a worker would hand the result to the writer.
+  const failing: Preparer = {
+    prepare: async (path, budget) => {
+      const prepared = await inThread.prepare(path, budget);
+      if (!prepared.ok) return prepared;
+      const documents = prepared.documents.map((d) => ({
+        ...d,
+        found: storable(d.doc.contentHash, extract(d.doc, defaultLexicon(), stages)),
+      }));
+      return { ...prepared, documents };
+    },
+    close: async () => undefined,
+    threadsAnswered: () => 0,
+  };
+
+  it('stores the rest of the document and says which stage failed on which paragraph', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'puente-stage-'));
+    const file = join(dir, 'boom.txt');
+    writeFileSync(
+      file,
+      'China Eximbank lent Peru US$ 1.3 billion in 2021.\n\nBOOM. Cosco Shipping invested US$ 3.5 billion in 2022.',
+    );
+    const [result] = await ingestPaths(store().db, [file], { preparer: failing });
+    if (result?.status !== 'ingested') throw new Error(`not ingested: ${JSON.stringify(result)}`);
+    expect(result.extractionErrors).toMatchObject([
+      { stage: 'figures', paragraph: 1, message: 'figures exploded' },
+    ]);
+    expect(resultLine(result)).toMatch(
+      /entities; 1 extraction stage failed on paragraph 2: figures: figures exploded\)$/,
+    );
+    const app = createApp(store(), { webRoot: '/nonexistent' });
+    const body = (await (await app.request(`/api/v1/sources/${result.sourceId}`)).json()) as SourceBody;
+    const quotes = body.claims.map((c) => c.evidence.quote);
+    expect(quotes).toContain('US$ 1.3 billion');
+    expect(quotes).not.toContain('US$ 3.5 billion');
+  });
+
+  it('notes nothing when every stage ran', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'puente-stage-'));
+    writeFileSync(join(dir, 'fine.txt'), 'China Eximbank lent Peru US$ 1.3 billion in 2021.');
+    const [result] = await ingestPaths(store().db, [join(dir, 'fine.txt')]);
+    if (result?.status !== 'ingested') throw new Error(`not ingested: ${JSON.stringify(result)}`);
+    expect(result.extractionErrors).toEqual([]);
+    expect(resultLine(result)).not.toMatch(/extraction stage/);
   });
 });

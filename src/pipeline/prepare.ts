@@ -1,6 +1,7 @@
 import { posix, resolve } from 'node:path';
 import { describeError } from '../domain/errors.js';
 import { extract } from '../extract/extract.js';
+import { defaultLexicon } from '../reference/lexicon.js';
 import { storable, type Storable } from './to-domain.js';
 import { readDocuments, type ReadDocument, type ReadFailure } from '../ingest/read-document.js';
 import { fingerprintAhead, type FingerprintAhead } from './near-duplicates.js';
@@ -93,7 +94,7 @@ export async function prepareFile(
       }
       const prepared = {
         doc,
-        found: storable(doc.contentHash, extract(doc)),
+        found: storable(doc.contentHash, extract(doc, defaultLexicon())),
         fingerprint: fingerprintAhead(doc.title, doc.text),
       };
       events.document?.(prepared);
@@ -128,7 +129,7 @@ export async function warmUp(rounds = 4): Promise<void> {
     ] as const) {
       const read = await readDocuments(uri, Buffer.from(text));
       for (const doc of read.documents) {
-        storable(doc.contentHash, extract(doc));
+        storable(doc.contentHash, extract(doc, defaultLexicon()));
         fingerprintAhead(doc.title, doc.text);
       }
     }

@@ -1,4 +1,5 @@
-import { extract } from '../extract/extract.js';
+import { extract, type ExtractOutput } from '../extract/extract.js';
+import { defaultLexicon } from '../reference/lexicon.js';
 import type { Ahead } from './prepare.js';
 import type { ReadDocument } from '../ingest/read-document.js';
 import { claimToRow, insertClaims } from '../store/claims.js';
@@ -37,6 +38,8 @@ export type StoreOutcome =
       duplicateOf: string | null;
       duplicateKind: 'exact' | 'near' | null;
       similarity: number | null;
+      /** the extraction stages that failed on a paragraph: the document is stored without their findings there */
+      extractionErrors: ExtractOutput['errors'];
     };
 
 /** How a document is stored. */
@@ -71,7 +74,8 @@ export async function storeDocument(
   if (known) return { status: 'unchanged', sourceId: known.id };
   const sourceId = sourceIdFor(doc.contentHash);
   // A worker thread may have extracted and fingerprinted it already (see prepare-pool.ts).
-  const { claims, entities } = ahead?.found ?? storable(doc.contentHash, extract(doc));
+  const found = ahead?.found ?? storable(doc.contentHash, extract(doc, defaultLexicon()));
+  const { claims, entities } = found;
   const at = new Date().toISOString();
   let repeatedParagraphs = 0;
   let duplicateParagraphs = 0;
@@ -184,6 +188,7 @@ export async function storeDocument(
     duplicateOf: copy.duplicateOf,
     duplicateKind: copy.kind,
     similarity: copy.similarity,
+    extractionErrors: found.errors,
   };
 }
 

@@ -108,14 +108,21 @@ export function entityFromExtraction(e: ExtractedEntity): Entity {
   });
 }
 
-/** What extraction found in a document, as the store keeps it: domain claims and entities with their mentions. */
+/**
+ * What extraction found in a document, as the store keeps it: domain claims and entities with their mentions; and
+ * the extraction stages that failed on a paragraph, which the ingest result reports (nothing stores them).
+ */
 export interface Storable {
   claims: { claim: Claim; subjectType: string | null }[];
   entities: { entity: Entity; mentions: ExtractedEntity['mentions'] }[];
+  errors: ExtractOutput['errors'];
 }
 
 /** The claims and entities of a document (its source id comes from its content hash) as the store keeps them. */
-export function storable(contentHash: string, found: Pick<ExtractOutput, 'claims' | 'entities'>): Storable {
+export function storable(
+  contentHash: string,
+  found: Pick<ExtractOutput, 'claims' | 'entities'> & Partial<Pick<ExtractOutput, 'errors'>>,
+): Storable {
   const sourceId = sourceIdFor(contentHash);
   const entities = found.entities.map((e) => ({ entity: entityFromExtraction(e), mentions: e.mentions }));
   const ids = new Set(entities.map((e) => e.entity.id));
@@ -131,6 +138,7 @@ export function storable(contentHash: string, found: Pick<ExtractOutput, 'claims
       subjectType: c.subjectType,
     })),
     entities,
+    errors: found.errors ?? [],
   };
 }
 

@@ -1,13 +1,9 @@
 import { join } from 'node:path';
 import { dataDir } from './paths.js';
 import { readTsv } from './tsv.js';
+import type { BlockTerm } from './types.js';
 
-/** A longer name that contains a country or place name but is not that country or place ("New Mexico", "US$"). */
-export interface BlockTerm {
-  term: string;
-  /** the one language whose documents the block applies to; null for any */
-  lang: string | null;
-}
+export type { BlockTerm } from './types.js';
 
 let cache: BlockTerm[] | undefined;
 

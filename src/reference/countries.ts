@@ -1,28 +1,9 @@
 import { join } from 'node:path';
 import { dataDir } from './paths.js';
 import { listCell, readTsv } from './tsv.js';
+import type { Country } from './types.js';
 
-/** A country of the reference list, with every name form the gazetteer matches. */
-export interface Country {
-  id: string;
-  iso2: string;
-  iso3: string;
-  numeric: string;
-  region: string;
-  /** a member of CELAC (the 33 sovereign states of Latin America and the Caribbean) */
-  celac: boolean;
-  /** a state or territory of Latin America and the Caribbean: the CELAC members and territories such as Puerto Rico */
-  lac: boolean;
-  /** for a territory, the ISO 3166-1 alpha-2 code of the state that administers it (Puerto Rico: US); else null */
-  sovereign: string | null;
-  name: string;
-  names: { en: string; es: string; pt: string; zh: string[] };
-  /** every form that may name the country in any language's text: names, aliases, English demonyms */
-  terms: string[];
-  /** forms that name the country only in one language: Spanish and Portuguese demonyms ("china" is Chinese in es) */
-  termsByLanguage: { es: string[]; pt: string[] };
-  capitals: string[];
-}
+export type { Country } from './types.js';
 
 // A name with a parenthesised note ("Granada (país)") is for display only: the bare word is ambiguous in text.
 const displayOnly = (name: string) => name.includes('(');

@@ -1,19 +1,9 @@
 import { join } from 'node:path';
 import { dataDir } from './paths.js';
 import { listCell, readTsv } from './tsv.js';
+import type { KnownBody } from './types.js';
 
-/** An organization, mechanism or policy of the reference list, with the names it goes by. */
-export interface KnownBody {
-  id: string;
-  type: 'organization' | 'mechanism' | 'policy';
-  name: string;
-  aliases: string[];
-  /** ISO 3166-1 alpha-2 of the home country, or null for multilateral bodies */
-  country: string | null;
-  kind: string;
-  /** the plan or programme a policy belongs to, or null */
-  partOf: string | null;
-}
+export type { KnownBody } from './types.js';
 
 const bodyTypes = new Set(['organization', 'mechanism', 'policy']);
 let cache: KnownBody[] | undefined;

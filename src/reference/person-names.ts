@@ -1,19 +1,14 @@
 import { join } from 'node:path';
 import { PuenteError } from '../domain/errors.js';
 import { dataDir } from './paths.js';
+import { foldName } from '../util/fold-name.js';
 import { readTsv } from './tsv.js';
+import type { PersonNames } from './types.js';
 
-/** First names (en/es/pt) and Chinese family names, which tell a capitalised phrase is a person's name. */
-export interface PersonNames {
-  /** first names, without accents (look them up through foldName) */
-  given: Set<string>;
-  chineseFamily: Set<string>;
-}
+export type { PersonNames } from './types.js';
+export { foldName } from '../util/fold-name.js';
 
 let cache: PersonNames | undefined;
-
-/** A name without accents, as the given-name set keys it ("Édgar" and "Edgar" are one name). */
-export const foldName = (name: string) => name.normalize('NFD').replace(/\p{M}/gu, '');
 
 /** Loads `data/reference/person-names.tsv` once. */
 export function loadPersonNames(path = join(dataDir, 'reference', 'person-names.tsv')): PersonNames {

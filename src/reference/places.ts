@@ -1,43 +1,11 @@
 import { join } from 'node:path';
 import { dataDir } from './paths.js';
 import { listCell, readTsv } from './tsv.js';
+import type { Place, PlaceKind, PlaceTerm } from './types.js';
 
-export const placeKinds = ['capital', 'city', 'port', 'region'] as const;
-export type PlaceKind = (typeof placeKinds)[number];
+export type { Place, PlaceKind, PlaceRule, PlaceTerm } from './types.js';
 
-/**
- * What a place name needs before it is taken as that place: nothing (`always`), a country of the place named in
- * the same context (`context`: Santa Cruz, San José), or a place word next to it (`cue`: "port of Santos").
- */
-export type PlaceRule = 'always' | 'context' | 'cue';
-
-/** A form of a place's name and the rule it is matched under. */
-export interface PlaceTerm {
-  term: string;
-  needs: PlaceRule;
-}
-
-/** A capital, city, port or first-level region of the reference list (data/reference/places.tsv). */
-export interface Place {
-  /** stable id: place:ISO2-slug */
-  id: string;
-  kind: PlaceKind;
-  /** display name in the local language */
-  name: string;
-  /** ISO 3166-1 alpha-2 code of the country the place lies in */
-  country: string;
-  /** name of the region a city lies in, if given */
-  region: string | null;
-  /** WGS 84 decimal degrees; null when not known to about 0.1 degree */
-  lat: number | null;
-  lon: number | null;
-  /** where the coordinates come from: gcdf (AidData GCDF 3.0 ADM1 centroid), geonames, puente; null without */
-  source: string | null;
-  /** every name form, matchable or not, for display and search */
-  names: string[];
-  /** the forms matched in text, with the rule each needs */
-  terms: PlaceTerm[];
-}
+export const placeKinds: readonly PlaceKind[] = ['capital', 'city', 'port', 'region'];
 
 // A name with a parenthesised note ("Panamá (provincia)") is for display only.
 const displayOnly = (name: string) => name.includes('(');

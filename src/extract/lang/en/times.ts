@@ -1,0 +1,45 @@
+import type { TimeWords } from '../pack.js';
+
+/** English dates and times. */
+export const times: TimeWords = {
+  months: [
+    'january',
+    'february',
+    'march',
+    'april',
+    'may',
+    'june',
+    'july',
+    'august',
+    'september',
+    'october',
+    'november',
+    'december',
+  ],
+  monthAliases: [],
+  monthAbbreviations: [
+    ['sept', 9],
+    ['sep', 9],
+  ],
+  monthBeforeDay: true,
+  dayOf: [],
+  yearOf: [],
+  periodFrom: ['between', 'from'],
+  periodTo: ['and', 'to'],
+  lastBefore: ['last'],
+  thisBefore: ['this'],
+  lastAfter: [],
+  lastAfterIn: [],
+  monthIn: ['in', 'since', 'until', 'during'],
+  monthOf: [],
+  capitalOnlyMonths: ['may'],
+  relativeYears: [
+    ['this year', 0],
+    ['earlier this year', 0],
+    ['last year', -1],
+    ['next year', 1],
+  ],
+  rangeFrom: ['from'],
+  rangeTo: ['to', 'up to'],
+  ownTime: ['in', 'by', 'until', 'for', 'of'],
+};

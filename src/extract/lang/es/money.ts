@@ -1,0 +1,55 @@
+import type { MoneyWords } from '../pack.js';
+
+/** Spanish money words. */
+export const money: MoneyWords = {
+  currencies: [
+    ['dólares estadounidenses', 'USD'],
+    ['dólares americanos', 'USD'],
+    ['dólares', 'USD'],
+    ['pesos mexicanos', 'MXN'],
+    ['pesos argentinos', 'ARS'],
+    ['pesos chilenos', 'CLP'],
+    ['pesos colombianos', 'COP'],
+    ['pesos', 'PESO'],
+    ['soles', 'PEN'],
+    ['yuanes', 'CNY'],
+    ['euros', 'EUR'],
+  ],
+  pesoCountries: [
+    ['\\bM[eé]xic(?:o|an[oa]s?)\\b', 'MXN'],
+    ['\\bmexican[oa]s?\\b', 'MXN'],
+    ['\\bArgentin(?:a|os?|as?)\\b', 'ARS'],
+    ['\\bChile\\b', 'CLP'],
+    ['\\bchilen[oa]s?\\b', 'CLP'],
+    ['\\bColombia\\b', 'COP'],
+    ['\\bcolombian[oa]s?\\b', 'COP'],
+    ['\\bUruguay\\b', 'UYU'],
+    ['\\buruguay[oa]s?\\b', 'UYU'],
+    ['\\bRep[uú]blica Dominicana\\b', 'DOP'],
+    ['\\bCuba\\b', 'CUP'],
+    ['\\bcuban[oa]s?\\b', 'CUP'],
+  ],
+  kinds: {
+    loan: [
+      'préstamos?',
+      'prestó',
+      'prestamista',
+      'créditos?',
+      'financiamiento',
+      'financiación',
+      'financiad[oa]',
+    ],
+    investment: [
+      'inversi[oó]n',
+      'inversiones',
+      'invertir[aá]?',
+      'invierte',
+      'invirti[oó]',
+      'invertid[oa]s?',
+      'inversor(?:es)?',
+      'aporte',
+    ],
+    cost: ['cuesta', 'costó', 'costará', 'costo', 'coste', 'presupuesto', 'valor'],
+    trade: ['comercio', 'exportaciones', 'importaciones', 'exportó', 'importó'],
+  },
+};

@@ -1,0 +1,41 @@
+import type { TimeWords } from '../pack.js';
+
+/** Spanish dates and times. */
+export const times: TimeWords = {
+  months: [
+    'enero',
+    'febrero',
+    'marzo',
+    'abril',
+    'mayo',
+    'junio',
+    'julio',
+    'agosto',
+    'septiembre',
+    'octubre',
+    'noviembre',
+    'diciembre',
+  ],
+  monthAliases: [['setiembre', 9]],
+  monthAbbreviations: [],
+  monthBeforeDay: false,
+  dayOf: ['de'],
+  yearOf: ['de', 'del'],
+  periodFrom: ['entre', 'de', 'desde'],
+  periodTo: ['y', 'a', 'al', 'hasta'],
+  lastBefore: [],
+  thisBefore: [],
+  lastAfter: ['pasado'],
+  lastAfterIn: ['en'],
+  monthIn: ['en', 'desde', 'hasta', 'durante'],
+  monthOf: ['(?:el\\s+)?mes\\s+de'],
+  capitalOnlyMonths: [],
+  relativeYears: [
+    ['este año', 0],
+    ['el año pasado', -1],
+    ['el próximo año', 1],
+  ],
+  rangeFrom: ['de', 'desde'],
+  rangeTo: ['a', 'para', 'hasta'],
+  ownTime: ['en', 'hasta', 'de', 'del', 'para'],
+};

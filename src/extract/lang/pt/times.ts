@@ -1,0 +1,43 @@
+import type { TimeWords } from '../pack.js';
+
+/** Portuguese dates and times. */
+export const times: TimeWords = {
+  months: [
+    'janeiro',
+    'fevereiro',
+    'março',
+    'abril',
+    'maio',
+    'junho',
+    'julho',
+    'agosto',
+    'setembro',
+    'outubro',
+    'novembro',
+    'dezembro',
+  ],
+  monthAliases: [],
+  monthAbbreviations: [],
+  monthBeforeDay: false,
+  dayOf: ['de'],
+  yearOf: ['de'],
+  periodFrom: ['entre', 'de', 'desde'],
+  periodTo: ['e', 'a', 'até'],
+  lastBefore: [],
+  thisBefore: [],
+  lastAfter: ['passado'],
+  lastAfterIn: ['em'],
+  monthIn: ['em', 'desde', 'até', 'durante'],
+  monthOf: ['o\\s+mês\\s+de'],
+  capitalOnlyMonths: [],
+  relativeYears: [
+    ['este ano', 0],
+    ['o ano passado', -1],
+    ['no ano passado', -1],
+    ['ano passado', -1],
+    ['o próximo ano', 1],
+  ],
+  rangeFrom: ['de', 'desde'],
+  rangeTo: ['a', 'para', 'até'],
+  ownTime: ['em', 'no', 'na', 'até', 'de', 'do', 'da', 'para'],
+};
