@@ -145,6 +145,13 @@ describe('findQuantities: other units', () => {
     ]);
   });
 
+  it('reads no range towards 0, whose unit factor cannot be read off it (it made a NaN value)', () => {
+    const values = [...found('de 7 a 0 pesos', 'es'), ...found('from $0 to 3 million', 'en')].map(
+      (c) => c[0],
+    );
+    expect(values.every((v) => Number.isFinite(v))).toBe(true);
+  });
+
   it('skips years, dates, ordinals, durations, ages, names and referential counts', () => {
     expect(found('In 2019 and 2022, on 14 November 2024 and May 3, the 10th forum')).toEqual([]);
     expect(found('a 30-year concession for 25 years; Line 1 has been renovated')).toEqual([]);

@@ -263,7 +263,8 @@ export function findQuantities(
 function joinRange(n: RawNumber, next: RawNumber, i: number, result: (Quantity | null)[]) {
   const q = result[i];
   const nq = result[i + 1];
-  if (q === null && nq && n.written === 'digits' && !isYear(n) && nq.kind !== 'count') {
+  // A unit factor is read off the other end's value: an end of 0 ("de 7 a 0") has none, so it is no range.
+  if (q === null && nq && next.value !== 0 && n.written === 'digits' && !isYear(n) && nq.kind !== 'count') {
     // The first number takes the second's unit factor and, when it has none of its own, its scale.
     const factor = nq.value / next.value;
     const value = n.value * factor * (n.scaled ? 1 : next.scale);
@@ -277,7 +278,13 @@ function joinRange(n: RawNumber, next: RawNumber, i: number, result: (Quantity |
       rule: `${nq.rule}:range`,
     };
     result[i + 1] = { ...nq, qualifier: nq.qualifier ?? 'at_most' };
-  } else if (q?.kind === 'money' && nq === null && next.written === 'digits' && (!n.scaled || next.scaled)) {
+  } else if (
+    q?.kind === 'money' &&
+    nq === null &&
+    n.value !== 0 &&
+    next.written === 'digits' &&
+    (!n.scaled || next.scaled)
+  ) {
     const value = next.value * (q.value / n.value);
     result[i] = {
       ...q,
